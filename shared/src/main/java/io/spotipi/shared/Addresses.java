@@ -1,0 +1,33 @@
+package io.spotipi.shared;
+
+/** Every event-bus address of SpotiPi, declared once. */
+public final class Addresses {
+  private Addresses() {
+  }
+
+  /** Request-reply: {@code LoadRequest} → {@code ConfigDocument}. */
+  public static final String CONFIG_LOAD = "spotipi.config.load";
+  /** Request-reply: {@code CommitRequest} → {@code ConfigDocument}. */
+  public static final String CONFIG_COMMIT = "spotipi.config.commit";
+  /** Publish: {@code ConfigChanged}, after each durable commit. */
+  public static final String CONFIG_CHANGED = "spotipi.config.changed";
+  /** Publish: empty body, every near cache drops its copy. */
+  public static final String CONFIG_INVALIDATE = "spotipi.config.invalidate";
+  /** Request-reply: empty → {@code StoreStatus}. */
+  public static final String CONFIG_STATUS = "spotipi.config.status";
+  /** Request-reply: {@code HistoryRequest} → {@code HistoryPage}. */
+  public static final String CONFIG_HISTORY = "spotipi.config.history";
+  /** Request-reply: empty → {@code BackupList}. */
+  public static final String BACKUP_LIST = "spotipi.config.backup.list";
+  /** Request-reply: empty → {@code BackupInfo}. */
+  public static final String BACKUP_CREATE = "spotipi.config.backup.create";
+  /** Request-reply: {@code RestoreRequest} → {@code ConfigDocument}. */
+  public static final String BACKUP_RESTORE = "spotipi.config.backup.restore";
+
+  /** Publish: {@code AlarmFired}, once per played occurrence. */
+  public static final String ALARM_FIRED = "spotipi.alarm.fired";
+  /** Request-reply: empty → {@code AlarmStatus}. */
+  public static final String ALARM_STATUS = "spotipi.alarm.status";
+  /** Request-reply: empty → {@code AlarmFired} of the manual occurrence. */
+  public static final String ALARM_TRIGGER = "spotipi.alarm.trigger";
+}

@@ -1,0 +1,263 @@
+package io.spotipi.shared;
+
+import io.spotipi.shared.message.BackupInfo;
+import io.spotipi.shared.message.BackupList;
+import io.spotipi.shared.message.CommitRequest;
+import io.spotipi.shared.message.ConfigChanged;
+import io.spotipi.shared.message.ConfigDocument;
+import io.spotipi.shared.message.HistoryPage;
+import io.spotipi.shared.message.HistoryRequest;
+import io.spotipi.shared.message.LoadRequest;
+import io.spotipi.shared.message.RestoreRequest;
+import io.spotipi.shared.message.StoreStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * How every verticle reads and writes the config: request-reply to the owner over the event bus, with
+ * a near cache of the last snapshot kept fresh by {@code spotipi.config.changed}.
+ *
+ * <p>Create one per verticle, in its {@code start}, and use it only from that verticle's context: it
+ * is an actor-confined object (no locks inside), like the verticle that owns it.
+ *
+ * <pre>{@code
+ * ConfigClient config = ConfigClient.create(vertx, new ConfigClientOptions("my-tool"));
+ * config.ready()
+ *     .compose(v -> config.transaction(doc -> doc.put("alarm_volume", doc.getInteger("alarm_volume") + 5)))
+ *     .onSuccess(snap -> log.info("now at revision {}", snap.revision()));
+ * }</pre>
+ */
+public final class ConfigClient {
+  private final Vertx vertx;
+  private final EventBus bus;
+  private final ConfigClientOptions options;
+  private final DeliveryOptions readDelivery;
+  private final DeliveryOptions commitDelivery;
+  private final MessageConsumer<JsonObject> changedConsumer;
+  private final MessageConsumer<Object> invalidateConsumer;
+  private final List<Handler<ConfigChanged>> changeListeners = new ArrayList<>();
+
+  private ConfigSnapshot cached;
+  /** The highest revision a change event announced: nothing older may be cached. */
+  private long announced = -1;
+  private Future<ConfigSnapshot> loading;
+  private long loadingFor = -1;
+  private long hits;
+  private long misses;
+
+  private ConfigClient(Vertx vertx, ConfigClientOptions options) {
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
+    this.options = options;
+    this.readDelivery = new DeliveryOptions().setSendTimeout(options.getRequestTimeoutMs());
+    this.commitDelivery = new DeliveryOptions().setSendTimeout(options.getCommitTimeoutMs());
+    this.changedConsumer = bus.consumer(Addresses.CONFIG_CHANGED, msg -> onChanged(msg.body()));
+    this.invalidateConsumer = bus.consumer(Addresses.CONFIG_INVALIDATE, msg -> cached = null);
+  }
+
+  public static ConfigClient create(Vertx vertx, ConfigClientOptions options) {
+    return new ConfigClient(vertx, options);
+  }
+
+  /** Completes when the change listeners are registered (cluster-wide, when clustered). */
+  public Future<Void> ready() {
+    return Future.all(changedConsumer.completion(), invalidateConsumer.completion()).mapEmpty();
+  }
+
+  /** Unregisters the listeners; the verticle's undeploy does the same. */
+  public Future<Void> close() {
+    return Future.all(changedConsumer.unregister(), invalidateConsumer.unregister()).mapEmpty();
+  }
+
+  /** Called, on this client's context, after the cache saw each change event. */
+  public ConfigClient onChange(Handler<ConfigChanged> listener) {
+    changeListeners.add(listener);
+    return this;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  /** The current snapshot: the near cache when it is fresh, else one round trip to the owner. */
+  public Future<ConfigSnapshot> load() {
+    ConfigSnapshot snap = cached;
+    if (snap != null) {
+      hits++;
+      return Future.succeededFuture(snap);
+    }
+    misses++;
+    // Share a load under way, unless a change event arrived after it started (it could be older).
+    if (loading == null || loadingFor < announced) {
+      loadingFor = announced;
+      Future<ConfigSnapshot> f = fetch(announced < 0 ? null : announced);
+      loading = f;
+      f.onComplete(ar -> {
+        if (loading == f) {
+          loading = null;
+        }
+      });
+    }
+    return loading;
+  }
+
+  /** A snapshot at least as new as {@code minRevision}, asking the owner if the cache is older. */
+  public Future<ConfigSnapshot> load(long minRevision) {
+    ConfigSnapshot snap = cached;
+    if (snap != null && snap.revision() >= minRevision) {
+      hits++;
+      return Future.succeededFuture(snap);
+    }
+    misses++;
+    return fetch(minRevision);
+  }
+
+  /** One key of the current snapshot, or {@code null}. */
+  public Future<Object> get(String key) {
+    return load().map(s -> s.get(key));
+  }
+
+  private Future<ConfigSnapshot> fetch(Long minRevision) {
+    return request(Addresses.CONFIG_LOAD, new LoadRequest(minRevision), readDelivery, ConfigDocument.class)
+        .map(this::remember);
+  }
+
+  /** Caches a document the owner sent unless a newer revision is known; returns it either way. */
+  private ConfigSnapshot remember(ConfigDocument doc) {
+    ConfigSnapshot snap = new ConfigSnapshot(doc.revision(), doc.config());
+    if (doc.revision() >= announced && (cached == null || cached.revision() < doc.revision())) {
+      cached = snap;
+    }
+    return snap;
+  }
+
+  private void onChanged(JsonObject body) {
+    ConfigChanged event = Json.fromJson(body, ConfigChanged.class);
+    announced = Math.max(announced, event.revision());
+    if (cached != null && cached.revision() < event.revision()) {
+      cached = null;
+    }
+    for (Handler<ConfigChanged> l : changeListeners) {
+      l.handle(event);
+    }
+  }
+
+  public long cacheHits() {
+    return hits;
+  }
+
+  public long cacheMisses() {
+    return misses;
+  }
+
+  /** The snapshot in the near cache, without a round trip; {@code null} when stale or never loaded. */
+  public ConfigSnapshot cachedSnapshot() {
+    return cached;
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  /** Sets one key (atomic in the owner; a {@code null} value resets it to its default). */
+  public Future<ConfigSnapshot> set(String key, Object value) {
+    return patch(new JsonObject().put(key, value));
+  }
+
+  /** Applies an RFC 7396 merge patch to the latest state, inside the owner: no update can be lost. */
+  public Future<ConfigSnapshot> patch(JsonObject patch) {
+    return submit(CommitRequest.patch(null, patch, options.getOrigin()));
+  }
+
+  /** Replaces the whole document if the store is still at {@code expectedRevision} (null: always). */
+  public Future<ConfigSnapshot> commit(Long expectedRevision, JsonObject document) {
+    return submit(CommitRequest.replace(expectedRevision, document, options.getOrigin()));
+  }
+
+  /** Sends any commit; the reply, once durable, also refreshes the near cache. */
+  public Future<ConfigSnapshot> submit(CommitRequest request) {
+    return request(Addresses.CONFIG_COMMIT, request, commitDelivery, ConfigDocument.class).map(this::remember);
+  }
+
+  /**
+   * Read-modify-write with compare-and-set: the mutator changes a private copy of the current
+   * document, which is committed only if nobody committed in between; on CONFLICT it runs again on
+   * the newer state, after a random backoff, at most {@code transactionMaxAttempts} times. If the
+   * mutator throws, nothing is committed and the future fails with that exception.
+   */
+  public Future<ConfigSnapshot> transaction(Consumer<JsonObject> mutator) {
+    return attempt(mutator, 1, -1);
+  }
+
+  private Future<ConfigSnapshot> attempt(Consumer<JsonObject> mutator, int n, long minRevision) {
+    return (minRevision < 0 ? load() : load(minRevision)).compose(snap -> {
+      JsonObject doc = snap.config();
+      try {
+        mutator.accept(doc);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+      return commit(snap.revision(), doc).recover(err -> {
+        ConfigFailure f = ConfigFailure.from(err);
+        if (f.code() != ErrorCode.CONFLICT || n >= options.getTransactionMaxAttempts()) {
+          return Future.failedFuture(f);
+        }
+        long next = f.currentRevision() == null ? snap.revision() + 1 : f.currentRevision();
+        return backoff(n).compose(v -> attempt(mutator, n + 1, next));
+      });
+    });
+  }
+
+  private Future<Void> backoff(int attempt) {
+    long bound = Math.min(options.getBackoffMaxMs(), options.getBackoffBaseMs() << Math.min(attempt - 1, 20));
+    long delay = bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
+    if (delay == 0) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> p = Promise.promise();
+    vertx.setTimer(delay, id -> p.complete());
+    return p.future();
+  }
+
+  // ---- store administration -----------------------------------------------------------------------
+
+  public Future<StoreStatus> status() {
+    return request(Addresses.CONFIG_STATUS, new JsonObject(), readDelivery, StoreStatus.class);
+  }
+
+  public Future<HistoryPage> history(HistoryRequest request) {
+    return request(Addresses.CONFIG_HISTORY, request, readDelivery, HistoryPage.class);
+  }
+
+  public Future<BackupList> backups() {
+    return request(Addresses.BACKUP_LIST, new JsonObject(), readDelivery, BackupList.class);
+  }
+
+  public Future<BackupInfo> createBackup() {
+    return request(Addresses.BACKUP_CREATE, new JsonObject(), commitDelivery, BackupInfo.class);
+  }
+
+  public Future<ConfigSnapshot> restore(String backupId) {
+    return request(Addresses.BACKUP_RESTORE, new RestoreRequest(backupId, options.getOrigin()), commitDelivery,
+        ConfigDocument.class).map(this::remember);
+  }
+
+  /** Tells every near cache in the cluster, this one included, to drop its copy. */
+  public void invalidateAll() {
+    bus.publish(Addresses.CONFIG_INVALIDATE, new JsonObject());
+  }
+
+  private <T> Future<T> request(String address, Object body, DeliveryOptions delivery, Class<T> replyType) {
+    Object json = body instanceof JsonObject j ? j : Json.toJson(body);
+    return bus.<JsonObject>request(address, json, delivery)
+        .transform(ar -> ar.succeeded()
+            ? Future.succeededFuture(Json.fromJson(ar.result().body(), replyType))
+            : Future.failedFuture(ConfigFailure.from(ar.cause())));
+  }
+}

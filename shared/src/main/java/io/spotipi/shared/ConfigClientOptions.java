@@ -1,0 +1,81 @@
+package io.spotipi.shared;
+
+/** Settings of a {@link ConfigClient}; plain data with fluent setters. */
+public class ConfigClientOptions {
+  private String origin = "client";
+  private long requestTimeoutMs = 5_000;
+  private long commitTimeoutMs = 10_000;
+  private int transactionMaxAttempts = 1_000;
+  private long backoffBaseMs = 1;
+  private long backoffMaxMs = 50;
+
+  public ConfigClientOptions() {
+  }
+
+  public ConfigClientOptions(String origin) {
+    this.origin = origin;
+  }
+
+  /** Who commits: recorded in the history and in every change event. */
+  public String getOrigin() {
+    return origin;
+  }
+
+  public ConfigClientOptions setOrigin(String origin) {
+    this.origin = origin;
+    return this;
+  }
+
+  /** Timeout of loads and other reads from the owner. */
+  public long getRequestTimeoutMs() {
+    return requestTimeoutMs;
+  }
+
+  public ConfigClientOptions setRequestTimeoutMs(long requestTimeoutMs) {
+    this.requestTimeoutMs = requestTimeoutMs;
+    return this;
+  }
+
+  /** Timeout of a commit, which waits for fsync (and in a cluster for replication). */
+  public long getCommitTimeoutMs() {
+    return commitTimeoutMs;
+  }
+
+  public ConfigClientOptions setCommitTimeoutMs(long commitTimeoutMs) {
+    this.commitTimeoutMs = commitTimeoutMs;
+    return this;
+  }
+
+  /**
+   * How often a transaction tries before it gives up with CONFLICT. Generous on purpose: a loser waits
+   * for the winner's revision to be durable before it tries again, so attempts are cheap, and with
+   * 64 writers on one document a transaction may lose a few hundred times.
+   */
+  public int getTransactionMaxAttempts() {
+    return transactionMaxAttempts;
+  }
+
+  public ConfigClientOptions setTransactionMaxAttempts(int transactionMaxAttempts) {
+    this.transactionMaxAttempts = transactionMaxAttempts;
+    return this;
+  }
+
+  /** The first retry waits a random 0..base ms; each further one doubles the bound, up to max. */
+  public long getBackoffBaseMs() {
+    return backoffBaseMs;
+  }
+
+  public ConfigClientOptions setBackoffBaseMs(long backoffBaseMs) {
+    this.backoffBaseMs = backoffBaseMs;
+    return this;
+  }
+
+  public long getBackoffMaxMs() {
+    return backoffMaxMs;
+  }
+
+  public ConfigClientOptions setBackoffMaxMs(long backoffMaxMs) {
+    this.backoffMaxMs = backoffMaxMs;
+    return this;
+  }
+}

@@ -1,0 +1,58 @@
+package io.spotipi.shared;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One revision of the effective config as a client sees it. Immutable: the document is never handed
+ * out, only copies of it, so a caller mutating what it got changes nothing else. The serialized bytes
+ * are made once and reused (they are what {@code GET /api/config} sends).
+ */
+public final class ConfigSnapshot {
+  private final long revision;
+  private final JsonObject config;
+  private volatile Buffer json;
+
+  public ConfigSnapshot(long revision, JsonObject config) {
+    this.revision = revision;
+    this.config = config.copy();
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  /** The strong HTTP entity tag of this revision: the revision in quotes. */
+  public String etag() {
+    return "\"" + revision + "\"";
+  }
+
+  /** A private copy of the whole document. */
+  public JsonObject config() {
+    return config.copy();
+  }
+
+  public boolean has(String key) {
+    return config.containsKey(key);
+  }
+
+  /** A key's value (objects and arrays copied), or {@code null} when absent. */
+  public Object get(String key) {
+    return JsonMergePatch.copy(config.getValue(key));
+  }
+
+  /** The document serialized as JSON; the same bytes every time. */
+  public Buffer json() {
+    Buffer b = json;
+    if (b == null) {
+      b = config.toBuffer(); // idempotent: a race only encodes twice
+      json = b;
+    }
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "ConfigSnapshot{revision=" + revision + "}";
+  }
+}
