@@ -38,7 +38,7 @@ public final class ConfigSnapshot {
 
   /** A key's value (objects and arrays copied), or {@code null} when absent. */
   public Object get(String key) {
-    return JsonMergePatch.copy(config.getValue(key));
+    return JsonValues.copy(config.getValue(key));
   }
 
   /** The document serialized as JSON; the same bytes every time. */

@@ -1,6 +1,5 @@
 package io.spotipi.shared;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ public final class JsonMergePatch {
   /** The result of applying {@code patch} to {@code target}; a non-object patch replaces the target. */
   public static Object apply(Object target, Object patch) {
     if (!(patch instanceof JsonObject p)) {
-      return copy(patch);
+      return JsonValues.copy(patch);
     }
     JsonObject result = target instanceof JsonObject t ? t.copy() : new JsonObject();
     for (Map.Entry<String, Object> e : p) {
@@ -37,13 +36,4 @@ public final class JsonMergePatch {
     return (JsonObject) apply((Object) target, patch);
   }
 
-  static Object copy(Object value) {
-    if (value instanceof JsonObject o) {
-      return o.copy();
-    }
-    if (value instanceof JsonArray a) {
-      return a.copy();
-    }
-    return value;
-  }
 }

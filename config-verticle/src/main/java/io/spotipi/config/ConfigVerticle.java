@@ -1,0 +1,265 @@
+package io.spotipi.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.spotipi.config.impl.CommitHistory;
+import io.spotipi.config.impl.CommitPipeline;
+import io.spotipi.config.impl.ConfigValidator;
+import io.spotipi.config.impl.FileStore;
+import io.spotipi.config.impl.StartupLoader;
+import io.spotipi.config.impl.StoreMetrics;
+import io.spotipi.config.impl.StoreState;
+import io.spotipi.config.impl.StoredFile;
+import io.spotipi.shared.Addresses;
+import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.Json;
+import io.spotipi.shared.message.BackupInfo;
+import io.spotipi.shared.message.BackupList;
+import io.spotipi.shared.message.CommitRequest;
+import io.spotipi.shared.message.ConfigChanged;
+import io.spotipi.shared.message.ConfigDocument;
+import io.spotipi.shared.message.HistoryEntry;
+import io.spotipi.shared.message.HistoryPage;
+import io.spotipi.shared.message.HistoryRequest;
+import io.spotipi.shared.message.LoadRequest;
+import io.spotipi.shared.message.RestoreRequest;
+import io.spotipi.shared.message.StoreStatus;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.backends.BackendRegistries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single owner of the config store: the only code that reads or writes the data dir. Other
+ * verticles reach it only over the event bus ({@link Addresses}); its handlers run one at a time on
+ * its event loop, and all disk work runs on its own one-thread worker executor, in order.
+ */
+public class ConfigVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(ConfigVerticle.class);
+  static final Duration AUTO_BACKUP_EVERY = Duration.ofHours(1);
+  private static final long STOP_DRAIN_MS = 10_000;
+
+  private final Clock clock;
+  private ConfigVerticleOptions options;
+  private FileStore files;
+  private WorkerExecutor disk;
+  private CommitPipeline pipeline;
+  private StoreMetrics metrics;
+  private final CommitHistory history = new CommitHistory(CommitHistory.CAPACITY);
+  private boolean degraded;
+  private String degradedReason;
+  private String recoveredFrom;
+  private Instant lastBackupAt;
+
+  public ConfigVerticle() {
+    this(Clock.systemUTC());
+  }
+
+  public ConfigVerticle(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    options = new ConfigVerticleOptions(config());
+    files = new FileStore(options.dataPath(), options.getEnv());
+    disk = vertx.createSharedWorkerExecutor("spotipi-store-" + deploymentID(), 1);
+    ConfigValidator validator = new ConfigValidator();
+    return onDisk(() -> new StartupLoader(files, validator, clock).load())
+        .compose(this::init)
+        .compose(v -> registerHandlers());
+  }
+
+  private Future<Void> init(StartupLoader.Loaded loaded) {
+    degraded = loaded.degraded();
+    degradedReason = loaded.degradedReason();
+    recoveredFrom = loaded.recoveredFrom();
+    metrics = new StoreMetrics(registry(), options.getNodeId(), () -> pipeline.durable().revision());
+    pipeline = new CommitPipeline(loaded.state(), loaded.rules(), this::persist, clock, metrics, this::published);
+    log.info("revision {}: store loaded from {}{}", loaded.state().revision(), files.primary(),
+        degraded ? " (degraded)" : recoveredFrom != null ? " (recovered from " + recoveredFrom + ")" : "");
+    Future<?> startupBackup = loaded.hasFile() ? backup("startup") : Future.succeededFuture();
+    return startupBackup.compose(b -> onDisk(files::listBackups)).map(all -> {
+      lastBackupAt = all.isEmpty() ? null : all.get(0).createdAt();
+      return null;
+    });
+  }
+
+  private static MeterRegistry registry() {
+    MeterRegistry r = BackendRegistries.getDefaultNow();
+    return r != null ? r : new SimpleMeterRegistry();
+  }
+
+  private Future<Void> registerHandlers() {
+    EventBus bus = vertx.eventBus();
+    List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+    consumers.add(bus.consumer(Addresses.CONFIG_LOAD, this::onLoad));
+    consumers.add(bus.consumer(Addresses.CONFIG_COMMIT, this::onCommit));
+    consumers.add(bus.consumer(Addresses.CONFIG_STATUS, this::onStatus));
+    consumers.add(bus.consumer(Addresses.CONFIG_HISTORY, this::onHistory));
+    consumers.add(bus.consumer(Addresses.BACKUP_LIST, this::onBackupList));
+    consumers.add(bus.consumer(Addresses.BACKUP_CREATE, this::onBackupCreate));
+    consumers.add(bus.consumer(Addresses.BACKUP_RESTORE, this::onRestore));
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  }
+
+  @Override
+  public Future<?> stop() {
+    // In-flight commits finish and are durable before the executor goes away.
+    Future<Void> drained = pipeline == null ? Future.succeededFuture() : pipeline.drain();
+    return drained.timeout(STOP_DRAIN_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .eventually(() -> disk.close());
+  }
+
+  // ---- handlers -----------------------------------------------------------------------------------
+
+  private void onLoad(Message<JsonObject> msg) {
+    LoadRequest req = decode(msg, LoadRequest.class);
+    if (req == null) {
+      return;
+    }
+    Future<StoreState> state = req.minRevision() == null
+        ? Future.succeededFuture(pipeline.durable())
+        : pipeline.awaitRevision(req.minRevision());
+    reply(msg, state.map(ConfigVerticle::document));
+  }
+
+  private void onCommit(Message<JsonObject> msg) {
+    CommitRequest req = decode(msg, CommitRequest.class);
+    if (req != null) {
+      reply(msg, pipeline.commit(req).map(ConfigVerticle::document));
+    }
+  }
+
+  private void onStatus(Message<JsonObject> msg) {
+    StoreState s = pipeline.durable();
+    msg.reply(Json.toJson(new StoreStatus(s.revision(), options.getNodeId(), options.getEnv(),
+        files.dir().toString(), degraded, degradedReason, recoveredFrom, metrics.commitsTotal(),
+        metrics.conflictsTotal(), metrics.rejectedTotal(), metrics.storageFailuresTotal(), metrics.latencyMs(),
+        metrics.batchSizeAvg(), history.size(), 1)));
+  }
+
+  private void onHistory(Message<JsonObject> msg) {
+    HistoryRequest req = decode(msg, HistoryRequest.class);
+    if (req == null) {
+      return;
+    }
+    int limit = req.limit() == null ? CommitHistory.CAPACITY : Math.max(0, req.limit());
+    List<HistoryEntry> entries = req.afterRevision() == null
+        ? history.newest(limit)
+        : history.after(req.afterRevision(), limit);
+    msg.reply(Json.toJson(new HistoryPage(entries)));
+  }
+
+  private void onBackupList(Message<JsonObject> msg) {
+    reply(msg, onDisk(files::listBackups).map(BackupList::new));
+  }
+
+  private void onBackupCreate(Message<JsonObject> msg) {
+    reply(msg, backup("on demand"));
+  }
+
+  private void onRestore(Message<JsonObject> msg) {
+    RestoreRequest req = decode(msg, RestoreRequest.class);
+    if (req == null) {
+      return;
+    }
+    String origin = "restore " + req.id() + (req.origin() == null ? "" : " by " + req.origin());
+    Future<StoreState> restored = onDisk(() -> StoredFile.decode(files.readBackup(req.id())))
+        .recover(err -> Future.failedFuture(err instanceof DecodeException
+            ? new ConfigFailure(ErrorCode.INVALID, "backup " + req.id() + " is malformed: " + err.getMessage())
+            : err))
+        .compose(contents -> backup("before restore").map(contents))
+        .compose(contents -> pipeline.commit(CommitRequest.replace(null, contents.overrides(), origin)));
+    restored.onSuccess(s -> log.info("revision {}: restored backup {}", s.revision(), req.id()));
+    reply(msg, restored.map(ConfigVerticle::document));
+  }
+
+  // ---- commit side effects ------------------------------------------------------------------------
+
+  private Future<Void> persist(StoreState state) {
+    return onDisk(() -> {
+      files.writePrimary(StoredFile.encode(state));
+      return null;
+    });
+  }
+
+  /** Runs for each durable commit, in revision order, before its requester is answered. */
+  private void published(CommitPipeline.Committed c) {
+    StoreState s = c.state();
+    if (degraded) {
+      log.info("revision {}: fresh {} written, store no longer degraded", s.revision(), files.primary());
+      degraded = false;
+      degradedReason = null;
+    }
+    history.add(new HistoryEntry(s.revision(), s.savedAt(), c.origin(), c.changedKeys()));
+    vertx.eventBus().publish(Addresses.CONFIG_CHANGED,
+        Json.toJson(new ConfigChanged(s.revision(), c.changedKeys(), c.origin())));
+    if (lastBackupAt == null || Duration.between(lastBackupAt, clock.instant()).compareTo(AUTO_BACKUP_EVERY) > 0) {
+      backup("hourly").onFailure(e -> log.warn("revision {}: hourly backup failed: {}", s.revision(), e.toString()));
+    }
+  }
+
+  /** Backs up the latest durable state and trims old backups. */
+  private Future<BackupInfo> backup(String reason) {
+    StoreState s = pipeline.durable();
+    Instant now = clock.instant();
+    lastBackupAt = now;
+    return onDisk(() -> {
+      BackupInfo info = files.createBackup(s.revision(), StoredFile.encode(s), now);
+      files.rotateBackups(options.getBackupKeep());
+      return info;
+    }).onSuccess(info -> log.info("revision {}: {} backup {}", s.revision(), reason, info.id()));
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------------
+
+  private <T> Future<T> onDisk(Callable<T> work) {
+    return disk.executeBlocking(work, true);
+  }
+
+  private static JsonObject document(StoreState s) {
+    return Json.toJson(new ConfigDocument(s.revision(), s.effective()));
+  }
+
+  /** A request body as a record, or null after answering BAD_REQUEST. */
+  private static <T> T decode(Message<JsonObject> msg, Class<T> type) {
+    try {
+      return Json.fromJson(msg.body(), type);
+    } catch (DecodeException e) {
+      new ConfigFailure(ErrorCode.BAD_REQUEST, e.getMessage()).replyTo(msg);
+      return null;
+    }
+  }
+
+  private static <T> void reply(Message<JsonObject> msg, Future<T> result) {
+    result.onComplete(ar -> {
+      if (ar.succeeded()) {
+        Object body = ar.result();
+        msg.reply(body instanceof JsonObject ? body : Json.toJson(body));
+      } else {
+        ConfigFailure f = ConfigFailure.from(ar.cause());
+        if (!(ar.cause() instanceof ConfigFailure)) {
+          // Not a client error: an unexpected I/O or programming fault deserves its stack trace.
+          log.error("request on {} failed", msg.address(), ar.cause());
+          f = new ConfigFailure(ErrorCode.STORAGE, String.valueOf(ar.cause().getMessage()));
+        }
+        f.replyTo(msg);
+      }
+    });
+  }
+}

@@ -1,0 +1,179 @@
+package io.spotipi.config.impl;
+
+import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.message.CommitRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single-writer apply loop (etcd's shape): every commit is checked (compare-and-set on the
+ * revision), applied in arrival order to the pending state with the next revision, and queued; one
+ * write at a time makes the queue durable (group commit: commits that arrive during a write share
+ * the next one). A commit is acknowledged only when the write holding it is durable. If a write
+ * fails, every commit not yet durable fails and the pending state returns to the last durable one.
+ *
+ * <p>Confined to the owning verticle's event loop: no locks, because nothing else touches it.
+ */
+public final class CommitPipeline {
+  private static final Logger log = LoggerFactory.getLogger(CommitPipeline.class);
+
+  /** A durable commit, handed to the listener in revision order. */
+  public record Committed(StoreState state, List<String> changedKeys, String origin) {
+  }
+
+  private record Queued(Committed commit, Promise<StoreState> promise, long startNanos) {
+  }
+
+  private record Waiter(long revision, Promise<StoreState> promise) {
+  }
+
+  private final ConfigRules rules;
+  private final Function<StoreState, Future<Void>> persist;
+  private final Clock clock;
+  private final StoreMetrics metrics;
+  private final Consumer<Committed> onDurable;
+
+  private StoreState durable;
+  private StoreState pending;
+  private ArrayDeque<Queued> queue = new ArrayDeque<>();
+  private boolean writing;
+  private final List<Waiter> waiters = new ArrayList<>();
+  private final List<Promise<Void>> drainWaiters = new ArrayList<>();
+
+  /**
+   * @param persist makes a state durable (off the event loop); its future completes on this context
+   * @param onDurable told of each commit once it is durable, before its requester hears of it
+   */
+  public CommitPipeline(StoreState initial, ConfigRules rules, Function<StoreState, Future<Void>> persist,
+      Clock clock, StoreMetrics metrics, Consumer<Committed> onDurable) {
+    this.durable = initial;
+    this.pending = initial;
+    this.rules = rules;
+    this.persist = persist;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.onDurable = onDurable;
+  }
+
+  /** The latest durable state: what every reader sees. */
+  public StoreState durable() {
+    return durable;
+  }
+
+  /** Applies a commit; the future completes once it is durable, or fails (CONFLICT, INVALID, STORAGE). */
+  public Future<StoreState> commit(CommitRequest request) {
+    long start = System.nanoTime();
+    Long expected = request.expectedRevision();
+    if (expected != null && expected != pending.revision()) {
+      metrics.conflict();
+      return Future.failedFuture(ConfigFailure.conflict(pending.revision(), expected));
+    }
+    ConfigRules.Applied applied;
+    try {
+      applied = rules.apply(pending.effective(), request);
+    } catch (ConfigFailure rejected) {
+      metrics.rejected();
+      return Future.failedFuture(rejected);
+    }
+    pending = new StoreState(pending.revision() + 1, applied.effective(), applied.overrides(), clock.instant());
+    Promise<StoreState> promise = Promise.promise();
+    queue.add(new Queued(new Committed(pending, applied.changedKeys(), request.origin()), promise, start));
+    writeNext();
+    return promise.future();
+  }
+
+  /**
+   * The durable state once it has reached {@code revision}; at once when it already has, or when no
+   * pending commit will ever reach it.
+   */
+  public Future<StoreState> awaitRevision(long revision) {
+    if (revision <= durable.revision() || revision > pending.revision()) {
+      return Future.succeededFuture(durable);
+    }
+    Promise<StoreState> p = Promise.promise();
+    waiters.add(new Waiter(revision, p));
+    return p.future();
+  }
+
+  /** Completes when no commit is queued or being written (for a clean shutdown). */
+  public Future<Void> drain() {
+    if (!writing && queue.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> p = Promise.promise();
+    drainWaiters.add(p);
+    return p.future();
+  }
+
+  private void writeNext() {
+    if (writing) {
+      return;
+    }
+    if (queue.isEmpty()) {
+      drainWaiters.forEach(Promise::complete);
+      drainWaiters.clear();
+      return;
+    }
+    ArrayDeque<Queued> batch = queue;
+    queue = new ArrayDeque<>();
+    writing = true;
+    StoreState target = batch.getLast().commit().state();
+    persist.apply(target).onComplete(ar -> {
+      writing = false;
+      if (ar.succeeded()) {
+        durable(batch, target);
+      } else {
+        rollback(batch, ar.cause());
+      }
+      releaseWaiters();
+      writeNext();
+    });
+  }
+
+  private void durable(ArrayDeque<Queued> batch, StoreState target) {
+    durable = target;
+    metrics.batch(batch.size());
+    for (Queued q : batch) {
+      metrics.committed(q.startNanos());
+      log.debug("revision {} durable ({}, changed {})", q.commit().state().revision(), q.commit().origin(),
+          q.commit().changedKeys());
+      onDurable.accept(q.commit());
+      q.promise().complete(q.commit().state());
+    }
+  }
+
+  /** Everything not durable was built on the failed write: it all fails, and pending goes back. */
+  private void rollback(ArrayDeque<Queued> batch, Throwable cause) {
+    batch.addAll(queue);
+    queue.clear();
+    log.error("revision {}..{}: write failed, {} commits rolled back to revision {}: {}",
+        batch.getFirst().commit().state().revision(), pending.revision(), batch.size(), durable.revision(),
+        cause.toString());
+    pending = durable;
+    metrics.storageFailure(batch.size());
+    ConfigFailure failure = new ConfigFailure(ErrorCode.STORAGE, "the store could not write: " + cause.getMessage());
+    for (Queued q : batch) {
+      q.promise().fail(failure);
+    }
+  }
+
+  private void releaseWaiters() {
+    for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+      Waiter w = it.next();
+      if (w.revision() <= durable.revision() || w.revision() > pending.revision()) {
+        it.remove();
+        w.promise().complete(durable);
+      }
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package io.spotipi.config.impl;
+
+import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.message.BackupInfo;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The data dir on disk. Every method blocks: call them only from the store's worker executor.
+ *
+ * <p>Layout: {@code default_config.json} (optional), {@code <env>.json} (the user's keys and
+ * {@code _meta}), {@code backups/r<revision>-<UTC time>.json}. Every write is atomic and durable:
+ * a temp file in the same folder, fsync, rename over the target, fsync the folder.
+ */
+public final class FileStore {
+  public static final String DEFAULTS_FILE = "default_config.json";
+  public static final String BACKUP_DIR = "backups";
+
+  /** Backup ids: {@code r} + 10-digit revision + {@code -} + UTC time to the millisecond. */
+  static final Pattern BACKUP_ID = Pattern.compile("r(\\d{10})-(\\d{8}T\\d{9}Z)");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final Path dir;
+  private final Path primary;
+  private final Path backups;
+
+  public FileStore(Path dir, String env) {
+    this.dir = dir.toAbsolutePath().normalize();
+    this.primary = this.dir.resolve(env + ".json");
+    this.backups = this.dir.resolve(BACKUP_DIR);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path primary() {
+    return primary;
+  }
+
+  /** The user's file, or empty when there is none yet. */
+  public Optional<Buffer> readPrimary() throws IOException {
+    return readIfExists(primary);
+  }
+
+  /** {@code default_config.json}, or empty when the data dir has none. */
+  public Optional<Buffer> readDefaults() throws IOException {
+    return readIfExists(dir.resolve(DEFAULTS_FILE));
+  }
+
+  private static Optional<Buffer> readIfExists(Path file) throws IOException {
+    try {
+      return Optional.of(Buffer.buffer(Files.readAllBytes(file)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Commits bytes as the user's file: after this returns they survive a crash or power loss. */
+  public void writePrimary(Buffer bytes) throws IOException {
+    writeAtomically(primary, bytes);
+  }
+
+  /** Renames a file that cannot be loaded to {@code <name>.corrupt-<UTC time>}; never deletes it. */
+  public Path moveAsideCorrupt(Instant now) throws IOException {
+    Path target = primary.resolveSibling(primary.getFileName() + ".corrupt-" + STAMP.format(now));
+    Files.move(primary, target, StandardCopyOption.ATOMIC_MOVE);
+    fsyncDir(dir);
+    return target;
+  }
+
+  // ---- backups ------------------------------------------------------------------------------------
+
+  /** Writes a backup of a committed file's bytes; ids sort by revision, then time. */
+  public BackupInfo createBackup(long revision, Buffer bytes, Instant now) throws IOException {
+    Files.createDirectories(backups);
+    Instant at = now;
+    Path file;
+    do { // two backups of one revision in one millisecond: take the next free millisecond
+      file = backups.resolve(backupId(revision, at) + ".json");
+      at = at.plusMillis(1);
+    } while (Files.exists(file));
+    writeAtomically(file, bytes);
+    return info(file).orElseThrow();
+  }
+
+  static String backupId(long revision, Instant at) {
+    return String.format("r%010d-%s", revision, STAMP.format(at));
+  }
+
+  /** Every backup, newest first. */
+  public List<BackupInfo> listBackups() throws IOException {
+    List<BackupInfo> out = new ArrayList<>();
+    if (!Files.isDirectory(backups)) {
+      return out;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(backups, "r*.json")) {
+      for (Path f : files) {
+        info(f).ifPresent(out::add);
+      }
+    }
+    out.sort(Comparator.comparing(BackupInfo::id).reversed());
+    return out;
+  }
+
+  /**
+   * A backup's bytes.
+   *
+   * @throws ConfigFailure BAD_REQUEST for an id outside the pattern (so never a path outside
+   *     {@code backups/}), NOT_FOUND for one that does not exist
+   */
+  public Buffer readBackup(String id) throws IOException {
+    if (id == null || !BACKUP_ID.matcher(id).matches()) {
+      throw new ConfigFailure(ErrorCode.BAD_REQUEST, "not a backup id: " + id);
+    }
+    return readIfExists(backups.resolve(id + ".json"))
+        .orElseThrow(() -> new ConfigFailure(ErrorCode.NOT_FOUND, "no backup " + id));
+  }
+
+  /** Deletes all but the newest {@code keep} backups; returns how many went. */
+  public int rotateBackups(int keep) throws IOException {
+    List<BackupInfo> all = listBackups();
+    int removed = 0;
+    for (BackupInfo old : all.subList(Math.min(keep, all.size()), all.size())) {
+      Files.deleteIfExists(backups.resolve(old.id() + ".json"));
+      removed++;
+    }
+    if (removed > 0) {
+      fsyncDir(backups);
+    }
+    return removed;
+  }
+
+  private static Optional<BackupInfo> info(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    if (!name.endsWith(".json")) {
+      return Optional.empty();
+    }
+    Matcher m = BACKUP_ID.matcher(name.substring(0, name.length() - ".json".length()));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Instant created = Instant.from(STAMP.parse(m.group(2)));
+    return Optional.of(new BackupInfo(m.group(0), Long.parseLong(m.group(1)), created, Files.size(file)));
+  }
+
+  // ---- the atomic write ---------------------------------------------------------------------------
+
+  private static void writeAtomically(Path target, Buffer bytes) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes.getBytes());
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    fsyncDir(target.getParent());
+  }
+
+  /** Makes a rename durable: on Linux a directory's entries are synced through its own descriptor. */
+  private static void fsyncDir(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.spotipi.config.impl;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The on-disk format of {@code <env>.json} and of every backup: the original SpotiPi's flat object of
+ * user keys, plus our bookkeeping under {@code _meta} ({@code revision}, {@code saved_at}) so that one
+ * atomic rename commits data and revision together. A file without {@code _meta} is revision 0.
+ */
+public final class StoredFile {
+  private StoredFile() {
+  }
+
+  /** What a file holds. */
+  public record Contents(long revision, Instant savedAt, JsonObject overrides) {
+  }
+
+  public static Buffer encode(StoreState state) {
+    JsonObject file = state.overrides().copy();
+    file.put(ConfigValidator.META, new JsonObject()
+        .put("revision", state.revision())
+        .put("saved_at", state.savedAt().toString()));
+    return Buffer.buffer(file.encodePrettily()).appendString("\n");
+  }
+
+  /**
+   * Parses a file's bytes.
+   *
+   * @throws DecodeException when they are not a JSON object or {@code _meta} is malformed
+   */
+  public static Contents decode(Buffer bytes) {
+    JsonObject file;
+    try {
+      file = new JsonObject(bytes);
+    } catch (ClassCastException e) {
+      throw new DecodeException("not a JSON object");
+    }
+    Object meta = file.remove(ConfigValidator.META);
+    if (meta == null) {
+      return new Contents(0, null, file);
+    }
+    if (!(meta instanceof JsonObject m) || !(m.getValue("revision") instanceof Number rev) || rev.longValue() < 0) {
+      throw new DecodeException("_meta must be an object with a non-negative revision");
+    }
+    Instant savedAt = null;
+    if (m.getValue("saved_at") instanceof String s) {
+      try {
+        savedAt = Instant.parse(s);
+      } catch (DateTimeParseException e) {
+        throw new DecodeException("_meta.saved_at is not an ISO-8601 instant: " + s);
+      }
+    }
+    return new Contents(rev.longValue(), savedAt, file);
+  }
+}
