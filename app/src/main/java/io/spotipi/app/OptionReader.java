@@ -1,0 +1,229 @@
+package io.spotipi.app;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw strings of the command line and environment into typed, checked values. A bad value
+ * becomes a {@link UsageException} that names where it came from (the flag or the env variable).
+ */
+final class OptionReader {
+  /** Environment and node names end up in file names: no separators, no leading dot. */
+  static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV6 = Pattern.compile("(?=.*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
+  private static final Pattern RATE = Pattern.compile("(\\d{1,9}),(\\d{1,9})");
+
+  /** A value and where it was given: a flag such as {@code --port} or a variable such as {@code SPOTIPI_PORT}. */
+  record Setting(String value, String source) {
+  }
+
+  private final Map<Option, Setting> given;
+
+  OptionReader(Map<Option, Setting> given) {
+    this.given = given;
+  }
+
+  int integer(Option option, int min, int max) throws UsageException {
+    String raw = raw(option);
+    String range = max == Integer.MAX_VALUE ? "a whole number >= " + min : "a whole number from " + min + " to " + max;
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like an out-of-range number
+    }
+    throw bad(option, "must be " + range);
+  }
+
+  int port(Option option) throws UsageException {
+    return integer(option, 1, 65535);
+  }
+
+  /** {@code off} or a port. */
+  Integer optionalPort(Option option) throws UsageException {
+    return "off".equalsIgnoreCase(raw(option)) ? null : port(option);
+  }
+
+  boolean bool(Option option) throws UsageException {
+    switch (raw(option).toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on":
+        return true;
+      case "false", "0", "no", "off":
+        return false;
+      default:
+        throw bad(option, "must be true or false");
+    }
+  }
+
+  /** A required value without blanks, such as a host name or a path. */
+  String word(Option option) throws UsageException {
+    String raw = raw(option);
+    if (raw == null || raw.isEmpty() || raw.chars().anyMatch(Character::isWhitespace)) {
+      throw bad(option, "must be a non-empty value without spaces");
+    }
+    return raw;
+  }
+
+  String safeName(Option option) throws UsageException {
+    String raw = raw(option);
+    if (!SAFE_NAME.matcher(raw).matches()) {
+      throw bad(option, "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return raw;
+  }
+
+  /** Null when unset or empty. */
+  String optional(Option option) {
+    String raw = raw(option);
+    return raw == null || raw.isBlank() ? null : raw;
+  }
+
+  /** A safe name, or null when unset. */
+  String optionalSafeName(Option option) throws UsageException {
+    return optional(option) == null ? null : safeName(option);
+  }
+
+  /** A comma list (blank items dropped), each item checked. */
+  List<String> list(Option option, Predicate<String> valid, String expected) throws UsageException {
+    List<String> items = new ArrayList<>();
+    String raw = optional(option);
+    if (raw == null) {
+      return items;
+    }
+    for (String item : raw.split(",")) {
+      String trimmed = item.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!valid.test(trimmed)) {
+        throw bad(option, "'" + trimmed + "' is not " + expected);
+      }
+      items.add(trimmed);
+    }
+    return List.copyOf(items);
+  }
+
+  /** Always in deployment order, without repeats. */
+  Set<Verticle> verticles(Option option) throws UsageException {
+    Set<Verticle> chosen = EnumSet.noneOf(Verticle.class);
+    for (String name : list(option, OptionReader::isVerticle, "one of config, api, scheduler")) {
+      chosen.add(Verticle.valueOf(name.toUpperCase(Locale.ROOT)));
+    }
+    if (chosen.isEmpty()) {
+      throw bad(option, "must name at least one of config, api, scheduler");
+    }
+    return chosen;
+  }
+
+  /** {@code off}, or {@code <mutations/min>,<reads/min>} with both at least 1. */
+  String rateLimit(Option option) throws UsageException {
+    String raw = raw(option).replace(" ", "");
+    if (raw.equalsIgnoreCase("off")) {
+      return "off";
+    }
+    var matcher = RATE.matcher(raw);
+    if (matcher.matches() && Integer.parseInt(matcher.group(1)) > 0 && Integer.parseInt(matcher.group(2)) > 0) {
+      return raw;
+    }
+    throw bad(option, "must be off or <mutations/min>,<reads/min> with both >= 1");
+  }
+
+  static boolean isVerticle(String name) {
+    for (Verticle verticle : Verticle.values()) {
+      if (verticle.id().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code scheme://host[:port]} as a browser sends it in {@code Origin}: http(s), no path. */
+  static boolean isOrigin(String value) {
+    try {
+      URI uri = new URI(value);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null && uri.getRawUserInfo() == null
+          && uri.getRawPath().isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** An IPv4 or IPv6 literal, optionally with a /prefix; checked without any DNS lookup. */
+  static boolean isAddressOrCidr(String value) {
+    int slash = value.indexOf('/');
+    String address = slash < 0 ? value : value.substring(0, slash);
+    int maxPrefix = isIpv4(address) ? 32 : isIpv6(address) ? 128 : -1;
+    if (maxPrefix < 0 || slash < 0) {
+      return maxPrefix > 0;
+    }
+    String prefix = value.substring(slash + 1);
+    return prefix.matches("\\d{1,3}") && Integer.parseInt(prefix) <= maxPrefix;
+  }
+
+  /** {@code host}, {@code host:port} or {@code [ipv6]:port}. */
+  static boolean isMember(String value) {
+    int colon = value.lastIndexOf(':');
+    boolean bracketed = value.startsWith("[");
+    boolean hasPort = bracketed ? value.contains("]:") : colon > 0 && value.indexOf(':') == colon;
+    if (!hasPort) {
+      return bracketed ? value.endsWith("]") && isIpv6(value.substring(1, value.length() - 1))
+          : colon < 0 && value.chars().noneMatch(Character::isWhitespace) || isIpv6(value);
+    }
+    String host = value.substring(0, colon);
+    String port = value.substring(colon + 1);
+    boolean hostOk = bracketed ? host.endsWith("]") && isIpv6(host.substring(1, host.length() - 1))
+        : !host.isEmpty() && host.chars().noneMatch(Character::isWhitespace);
+    return hostOk && port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+  }
+
+  private static boolean isIpv4(String value) {
+    var matcher = IPV4.matcher(value);
+    if (!matcher.matches()) {
+      return false;
+    }
+    for (int group = 1; group <= 4; group++) {
+      if (Integer.parseInt(matcher.group(group)) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The pattern (a hex digit or ':' first, a ':' somewhere) makes InetAddress parse a literal, never ask DNS. */
+  private static boolean isIpv6(String value) {
+    if (!IPV6.matcher(value).matches()) {
+      return false;
+    }
+    try {
+      InetAddress.getByName(value);
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private String raw(Option option) {
+    Setting setting = given.get(option);
+    return setting != null ? setting.value() : option.defaultValue();
+  }
+
+  private UsageException bad(Option option, String why) {
+    Setting setting = given.get(option);
+    String source = setting != null ? setting.source() : option.flag();
+    return new UsageException("invalid " + source + " '" + raw(option) + "': " + why);
+  }
+}
