@@ -1,0 +1,90 @@
+package io.spotipi.api;
+
+import io.spotipi.shared.Addresses;
+import io.spotipi.shared.ConfigClient;
+import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ConfigSnapshot;
+import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.FieldError;
+import io.spotipi.shared.message.CommitRequest;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * {@code /api/alarm} and the original's {@code /save_alarm} form. The alarm's settings are config keys
+ * written through the owner like any other; its status and the manual trigger belong to the scheduler,
+ * asked over the event bus.
+ */
+final class AlarmHandler {
+  /** The config keys {@code PUT /api/alarm} may change. */
+  static final List<String> ALARM_FIELDS = List.of("enabled", "time", "weekdays", "timezone", "playlist_uri",
+      "playlist_name", "device_name", "alarm_volume", "fade_in", "shuffle", "snooze_enabled");
+  static final long SCHEDULER_TIMEOUT_MS = 5_000;
+
+  private final EventBus bus;
+  private final ConfigClient client;
+  private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(SCHEDULER_TIMEOUT_MS);
+
+  AlarmHandler(EventBus bus, ConfigClient client) {
+    this.bus = bus;
+    this.client = client;
+  }
+
+  void status(RoutingContext rc) {
+    ask(Addresses.ALARM_STATUS).onSuccess(s -> Replies.json(rc, 200, s.toBuffer())).onFailure(rc::fail);
+  }
+
+  void trigger(RoutingContext rc) {
+    ask(Addresses.ALARM_TRIGGER).onSuccess(fired -> Replies.json(rc, 200, fired.toBuffer())).onFailure(rc::fail);
+  }
+
+  /** PUT: the alarm fields only, merged atomically; answers with the scheduler's new status. */
+  void update(RoutingContext rc) {
+    Long expected = Preconditions.expectedRevision(rc.request().getHeader(HttpHeaders.IF_MATCH));
+    JsonObject patch = RequestBody.jsonObject(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), rc.body().buffer(),
+        RequestBody.MERGE_PATCH);
+    List<FieldError> foreign = patch.fieldNames().stream().filter(k -> !ALARM_FIELDS.contains(k))
+        .map(k -> new FieldError(k, "not an alarm field; use /api/config")).toList();
+    if (!foreign.isEmpty()) {
+      throw Problem.invalid("only alarm fields may be sent here: " + ALARM_FIELDS, foreign);
+    }
+    client.submit(CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
+        .compose(saved -> ask(Addresses.ALARM_STATUS)
+            .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
+                + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
+            .onSuccess(s -> rc.response().putHeader(HttpHeaders.ETAG, saved.etag())))
+        .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
+        .onFailure(rc::fail);
+  }
+
+  /** The original's form post: replaces every alarm field at once. */
+  void saveForm(RoutingContext rc) {
+    RequestBody.requireMediaType(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), RequestBody.FORM);
+    JsonObject patch = AlarmForm.toPatch(rc.request().formAttributes());
+    client.submit(CommitRequest.patch(null, patch, RequestGuard.commitOrigin(rc)))
+        .onSuccess(saved -> {
+          rc.response().putHeader(HttpHeaders.ETAG, saved.etag());
+          Replies.json(rc, 200, new JsonObject().put("success", true).put("revision", saved.revision())
+              .put("alarm", alarmFields(saved)).toBuffer());
+        })
+        .onFailure(rc::fail);
+  }
+
+  private static JsonObject alarmFields(ConfigSnapshot s) {
+    JsonObject alarm = new JsonObject();
+    ALARM_FIELDS.forEach(k -> alarm.put(k, s.get(k)));
+    return alarm;
+  }
+
+  private Future<JsonObject> ask(String address) {
+    return bus.<JsonObject>request(address, new JsonObject(), delivery)
+        .map(Message::body)
+        .recover(err -> Future.failedFuture(ConfigFailure.from(err)));
+  }
+}

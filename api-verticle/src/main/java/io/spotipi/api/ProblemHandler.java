@@ -1,0 +1,55 @@
+package io.spotipi.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every failed request as {@code application/problem+json}, whoever failed it: our handlers
+ * (a {@link Problem} or a {@code ConfigFailure}), the router (404), the body handler (413). A failure
+ * that is neither is a bug: it is logged with its stack trace and answered 500 without one.
+ */
+final class ProblemHandler implements Handler<RoutingContext> {
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
+
+  /** Makes this the router's answer to every 4xx and 5xx. */
+  static void register(Router router) {
+    ProblemHandler handler = new ProblemHandler();
+    for (int status = 400; status < 600; status++) {
+      router.errorHandler(status, handler);
+    }
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    Throwable failure = rc.failure();
+    Problem p = Problem.from(failure, rc.statusCode(), rc.request().getHeader(HttpHeaders.IF_MATCH) != null);
+    if (p == null) {
+      log.error("{} {} failed unexpectedly", rc.request().method(), rc.request().path(), failure);
+      p = Problem.of(500, "internal error; the server log has the details");
+    } else if (p.status() >= 500) {
+      log.warn("{} {} → {}: {}", rc.request().method(), rc.request().path(), p.status(), p.detail());
+    }
+    send(rc, p);
+  }
+
+  static void send(RoutingContext rc, Problem p) {
+    HttpServerResponse resp = rc.response();
+    if (resp.headWritten()) {
+      // a streaming response (events) cannot change its status any more: cut it
+      if (!resp.ended()) {
+        resp.reset();
+      }
+      return;
+    }
+    SecurityHeaders.apply(resp.headers());
+    resp.setStatusCode(p.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+    p.headers().forEach(resp::putHeader);
+    resp.end(p.toJson(rc.request().path()).toBuffer());
+  }
+}

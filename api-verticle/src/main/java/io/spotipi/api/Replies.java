@@ -1,0 +1,35 @@
+package io.spotipi.api;
+
+import io.spotipi.shared.ConfigSnapshot;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/** Successful responses with a JSON body, and the config snapshot with its entity tag. */
+final class Replies {
+  private Replies() {
+  }
+
+  static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+
+  static void json(RoutingContext rc, int status, Buffer body) {
+    rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
+  }
+
+  /** Any JSON value (records through the contract's mapper's shapes are already JsonObjects). */
+  static void json(RoutingContext rc, int status, Object value) {
+    json(rc, status, Json.encodeToBuffer(value));
+  }
+
+  /** The whole config: its cached bytes and ETag; 304 when the client's copy is current. */
+  static void snapshot(RoutingContext rc, ConfigSnapshot s) {
+    String etag = s.etag();
+    rc.response().putHeader(HttpHeaders.ETAG, etag);
+    if (Preconditions.noneMatchHits(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+      rc.response().setStatusCode(304).end();
+    } else {
+      json(rc, 200, s.json());
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.spotipi.api;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Request bodies as JSON values, refusing what must never reach the store: a wrong or missing media
+ * type (415), bytes that are not one JSON value (400), and values JSON files cannot carry back out
+ * (non-finite numbers, unpaired UTF-16 surrogates). Pure functions of the header and the bytes.
+ */
+final class RequestBody {
+  private RequestBody() {
+  }
+
+  /** Largest accepted body; larger ones get 413 from the body handler. */
+  static final int LIMIT_BYTES = 64 * 1024;
+  static final List<String> JSON = List.of("application/json");
+  static final List<String> MERGE_PATCH = List.of("application/merge-patch+json", "application/json");
+  static final List<String> FORM = List.of("application/x-www-form-urlencoded", "multipart/form-data");
+
+  /** @throws Problem 415 unless the Content-Type's media type is one of {@code accepted} */
+  static void requireMediaType(String contentType, List<String> accepted) {
+    String type = contentType == null ? "" : contentType;
+    int semi = type.indexOf(';');
+    type = (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    if (!accepted.contains(type)) {
+      Problem p = Problem.of(415, (contentType == null ? "a body needs a Content-Type" : "Content-Type " + type
+          + " is not accepted here") + "; send " + String.join(" or ", accepted));
+      throw accepted == MERGE_PATCH ? p.header("Accept-Patch", String.join(", ", MERGE_PATCH)) : p;
+    }
+  }
+
+  /** The body as any JSON value. */
+  static Object json(String contentType, Buffer body, List<String> accepted) {
+    requireMediaType(contentType, accepted);
+    if (body == null || body.length() == 0) {
+      throw Problem.of(400, "the request body is empty; send a JSON value");
+    }
+    Object value;
+    try {
+      value = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      throw Problem.of(400, "the body is not valid JSON: " + firstLine(e.getMessage()));
+    }
+    checkStorable(value, "");
+    return value;
+  }
+
+  /** The body as a JSON object. */
+  static JsonObject jsonObject(String contentType, Buffer body, List<String> accepted) {
+    Object value = json(contentType, body, accepted);
+    if (!(value instanceof JsonObject o)) {
+      throw Problem.of(400, "the body must be a JSON object, got " + typeName(value));
+    }
+    return o;
+  }
+
+  static String typeName(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof JsonObject) {
+      return "an object";
+    }
+    if (value instanceof JsonArray) {
+      return "an array";
+    }
+    if (value instanceof String) {
+      return "a string";
+    }
+    return value instanceof Boolean ? "a boolean" : "a number";
+  }
+
+  private static void checkStorable(Object value, String pointer) {
+    if (value instanceof JsonObject o) {
+      for (Map.Entry<String, Object> e : o) {
+        checkText(e.getKey(), pointer);
+        checkStorable(e.getValue(), pointer + "/" + e.getKey());
+      }
+    } else if (value instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        checkStorable(a.getValue(i), pointer + "/" + i);
+      }
+    } else if (value instanceof String s) {
+      checkText(s, pointer);
+    } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+      throw Problem.of(400, "number out of range at '" + pointer + "'");
+    }
+  }
+
+  private static void checkText(String s, String pointer) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw Problem.of(400, "unpaired UTF-16 surrogate at '" + pointer + "'");
+      }
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int cut = message.indexOf('\n');
+    String line = cut < 0 ? message : message.substring(0, cut);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+}

@@ -1,0 +1,91 @@
+package io.spotipi.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One path and the methods it serves. Its first route answers every other method on the path: 405 with
+ * {@code Allow}, or 204 to an {@code OPTIONS} (CORS preflight). Being registered first, it also keeps a
+ * later, more general path (such as {@code /api/config/:key}) from taking this path's wrong methods.
+ */
+final class Resource {
+  private static final String PREFLIGHT_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Last-Event-ID";
+
+  private final Router router;
+  private final String path;
+  private final Handler<RoutingContext> bodyHandler;
+  private final Set<HttpMethod> methods = new LinkedHashSet<>();
+  private String allow = "";
+
+  private Resource(Router router, String path, Handler<RoutingContext> bodyHandler) {
+    this.router = router;
+    this.path = path;
+    this.bodyHandler = bodyHandler;
+  }
+
+  /** Starts a resource; the body handler runs before the handlers of methods that take a body. */
+  static Resource at(Router router, String path, Handler<RoutingContext> bodyHandler) {
+    Resource r = new Resource(router, path, bodyHandler);
+    router.route(path).handler(r::checkMethod);
+    return r;
+  }
+
+  Resource get(Handler<RoutingContext> h) {
+    return on(HttpMethod.GET, false, h);
+  }
+
+  Resource put(Handler<RoutingContext> h) {
+    return on(HttpMethod.PUT, true, h);
+  }
+
+  Resource patch(Handler<RoutingContext> h) {
+    return on(HttpMethod.PATCH, true, h);
+  }
+
+  Resource delete(Handler<RoutingContext> h) {
+    return on(HttpMethod.DELETE, false, h);
+  }
+
+  /** A POST whose request body is ignored (an action). */
+  Resource post(Handler<RoutingContext> h) {
+    return on(HttpMethod.POST, false, h);
+  }
+
+  /** A POST that reads a body (a form). */
+  Resource postWithBody(Handler<RoutingContext> h) {
+    return on(HttpMethod.POST, true, h);
+  }
+
+  private Resource on(HttpMethod method, boolean readsBody, Handler<RoutingContext> h) {
+    methods.add(method);
+    allow = methods.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+    if (readsBody) {
+      router.route(method, path).handler(bodyHandler).handler(h);
+    } else {
+      router.route(method, path).handler(h);
+    }
+    return this;
+  }
+
+  private void checkMethod(RoutingContext rc) {
+    HttpMethod m = rc.request().method();
+    if (methods.contains(m)) {
+      rc.next();
+    } else if (m == HttpMethod.OPTIONS) {
+      rc.response().setStatusCode(204)
+          .putHeader(HttpHeaders.ALLOW, allow)
+          .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, allow)
+          .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, PREFLIGHT_HEADERS)
+          .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600")
+          .end();
+    } else {
+      rc.fail(Problem.of(405, m.name() + " is not supported on " + path).header("Allow", allow));
+    }
+  }
+}
