@@ -16,7 +16,7 @@ public enum Option {
       "bearer token required on mutating requests (prefer the env variable: flags show in ps);"
           + " unset: mutations only from loopback and private networks"),
   CORS_ORIGINS("--cors-origins", "SPOTIPI_CORS_ORIGINS", null,
-      "comma list of extra browser origins (scheme://host[:port]) allowed to mutate"),
+      "comma list of extra browser origins (scheme://host[:port], or *) allowed to mutate"),
   TRUSTED_PROXIES("--trusted-proxies", "SPOTIPI_TRUSTED_PROXIES", null,
       "comma list of proxy addresses or CIDR ranges whose X-Forwarded-For is believed"),
   RATE_LIMIT("--rate-limit", "SPOTIPI_RATE_LIMIT", "600,6000",

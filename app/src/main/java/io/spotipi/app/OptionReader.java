@@ -150,8 +150,11 @@ final class OptionReader {
     return false;
   }
 
-  /** {@code scheme://host[:port]} as a browser sends it in {@code Origin}: http(s), no path. */
+  /** {@code scheme://host[:port]} as a browser sends it in {@code Origin} (http(s), no path), or {@code *}. */
   static boolean isOrigin(String value) {
+    if (value.equals("*")) {
+      return true;
+    }
     try {
       URI uri = new URI(value);
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))

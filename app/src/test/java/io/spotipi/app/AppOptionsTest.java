@@ -97,13 +97,14 @@ class AppOptionsTest {
 
   @Test
   void acceptsBothValueFormsAndTheLastRepeatWins() throws UsageException {
-    AppOptions options = parse(Map.of(), "--port=5010", "--data-dir", "/tmp/x", "--port", "5011",
+    AppOptions options = parse(Map.of(), "--cors-origins=*", "--port=5010", "--data-dir", "/tmp/x", "--port", "5011",
         "--rate-limit=60,600", "--bridge-port=off", "--verticles=api");
     assertEquals(5011, options.port());
     assertEquals(Path.of("/tmp/x"), options.dataDir());
     assertEquals("60,600", options.rateLimit());
     assertNull(options.bridgePort());
     assertEquals(EnumSet.of(Verticle.API), options.verticles());
+    assertEquals(List.of("*"), options.corsOrigins());
   }
 
   @Test
