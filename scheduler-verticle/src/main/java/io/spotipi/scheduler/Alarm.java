@@ -30,8 +30,8 @@ public record Alarm(
     boolean fadeIn,
     boolean shuffle) {
 
-  /** Used when a key is absent; the owner's defaults normally provide every key. */
-  public static final int DEFAULT_VOLUME = 50;
+  /** Used when the key is absent; the owner's defaults (default-config.json) normally provide it. */
+  public static final int DEFAULT_VOLUME = 20;
 
   private static final Pattern TIME = Pattern.compile("([0-1]?[0-9]|2[0-3]):([0-5][0-9])");
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");

@@ -1,0 +1,61 @@
+package io.spotipi.scheduler;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Settings of the {@link SchedulerVerticle}; plain data, passed as the verticle's JSON config
+ * ({@code catchupGraceSeconds}, {@code recheckMaxMs}, {@code nodeId}).
+ */
+public class SchedulerOptions {
+  public static final long DEFAULT_CATCHUP_GRACE_SECONDS = 600;
+  public static final long DEFAULT_RECHECK_MAX_MS = 30_000;
+  public static final String DEFAULT_NODE_ID = "local";
+
+  private long catchupGraceSeconds = DEFAULT_CATCHUP_GRACE_SECONDS;
+  private long recheckMaxMs = DEFAULT_RECHECK_MAX_MS;
+  private String nodeId = DEFAULT_NODE_ID;
+
+  public SchedulerOptions() {
+  }
+
+  public SchedulerOptions(JsonObject json) {
+    catchupGraceSeconds = json.getLong("catchupGraceSeconds", catchupGraceSeconds);
+    recheckMaxMs = json.getLong("recheckMaxMs", recheckMaxMs);
+    nodeId = json.getString("nodeId", nodeId);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("catchupGraceSeconds", catchupGraceSeconds).put("recheckMaxMs", recheckMaxMs)
+        .put("nodeId", nodeId);
+  }
+
+  /** How late an occurrence may still fire (after downtime, suspend or a clock step); older ones are skipped. */
+  public long getCatchupGraceSeconds() {
+    return catchupGraceSeconds;
+  }
+
+  public SchedulerOptions setCatchupGraceSeconds(long catchupGraceSeconds) {
+    this.catchupGraceSeconds = catchupGraceSeconds;
+    return this;
+  }
+
+  /** The longest timer between two looks at the clock while waiting for an occurrence. */
+  public long getRecheckMaxMs() {
+    return recheckMaxMs;
+  }
+
+  public SchedulerOptions setRecheckMaxMs(long recheckMaxMs) {
+    this.recheckMaxMs = recheckMaxMs;
+    return this;
+  }
+
+  /** Names this scheduler in log lines (several run in a cluster). */
+  public String getNodeId() {
+    return nodeId;
+  }
+
+  public SchedulerOptions setNodeId(String nodeId) {
+    this.nodeId = nodeId;
+    return this;
+  }
+}
