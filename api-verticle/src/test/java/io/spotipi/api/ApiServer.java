@@ -1,0 +1,121 @@
+package io.spotipi.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.spotipi.config.ConfigVerticle;
+import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.shared.Addresses;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real config owner on a temp dir and a real API verticle on a free loopback port, in a Vert.x with
+ * Prometheus metrics, plus a web client: what every integration test starts from.
+ */
+final class ApiServer implements AutoCloseable {
+  static final long TIMEOUT_S = 10;
+
+  final Vertx vertx;
+  final WebClient web;
+  final int port;
+  String configDeployment;
+
+  private ApiServer(Vertx vertx, int port) {
+    this.vertx = vertx;
+    this.port = port;
+    this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+  }
+
+  /** @param api extra API options on top of host 127.0.0.1 and port 0 */
+  static ApiServer start(Path dataDir, JsonObject api) {
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+            .setJvmMetricsEnabled(true)
+            .setEnabled(true)))
+        .build();
+    String config = await(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
+        new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
+    ApiVerticle verticle = new ApiVerticle();
+    JsonObject options = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(api);
+    await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(options)));
+    ApiServer s = new ApiServer(vertx, verticle.actualPort());
+    s.configDeployment = config;
+    return s;
+  }
+
+  static ApiServer start(Path dataDir) {
+    return start(dataDir, new JsonObject());
+  }
+
+  HttpRequest<Buffer> request(HttpMethod method, String path) {
+    return web.request(method, path).timeout(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
+  }
+
+  HttpResponse<Buffer> send(HttpRequest<Buffer> req) {
+    return await(req.send());
+  }
+
+  HttpResponse<Buffer> send(HttpRequest<Buffer> req, String contentType, String body) {
+    if (contentType != null) {
+      req.putHeader("Content-Type", contentType);
+    }
+    return await(req.sendBuffer(Buffer.buffer(body)));
+  }
+
+  HttpResponse<Buffer> get(String path) {
+    return send(request(HttpMethod.GET, path));
+  }
+
+  HttpResponse<Buffer> json(HttpMethod method, String path, String body) {
+    return send(request(method, path), "application/json", body);
+  }
+
+  /** The store's revision, asked of the owner directly (not through the API under test). */
+  long revision() {
+    Message<JsonObject> m = await(vertx.eventBus().<JsonObject>request(Addresses.CONFIG_STATUS, new JsonObject()));
+    return m.body().getLong("revision");
+  }
+
+  /** Asserts a problem response of the given status, and returns its JSON. */
+  static JsonObject assertProblem(HttpResponse<Buffer> r, int status) {
+    assertEquals(status, r.statusCode(), () -> "body: " + r.bodyAsString());
+    assertEquals(Problem.MEDIA_TYPE, r.getHeader("Content-Type"));
+    JsonObject p = r.bodyAsJsonObject();
+    assertEquals(status, p.getInteger("status"));
+    assertTrue(p.getString("type").startsWith("urn:spotipi:problem:"), p.encode());
+    assertTrue(p.containsKey("title") && p.containsKey("detail"), p.encode());
+    assertTrue(!p.encode().contains("\tat ") && !p.encode().contains("Exception"), "no stack trace: " + p.encode());
+    return p;
+  }
+
+  @Override
+  public void close() {
+    await(vertx.close());
+  }
+
+  /** The future's result, waiting at most {@link #TIMEOUT_S}; a failure or a timeout fails the test. */
+  static <T> T await(Future<T> f) {
+    try {
+      return f.await(TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("no result within " + TIMEOUT_S + " s", e);
+    }
+  }
+}
