@@ -1,0 +1,88 @@
+package io.spotipi.app;
+
+import io.spotipi.api.ApiVerticle;
+import io.spotipi.config.ConfigVerticle;
+import io.spotipi.scheduler.SchedulerVerticle;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One running SpotiPi process: a Vert.x instance with Micrometer metrics (Prometheus registry, JVM
+ * metrics) and the chosen verticles, each deployed with its JSON config. No business logic here.
+ */
+public final class SpotiPiNode {
+  /** How each verticle is made; its settings travel as the deployment's JSON config. */
+  private static final Map<Verticle, Supplier<Deployable>> FACTORIES = Map.of(
+      Verticle.CONFIG, ConfigVerticle::new,
+      Verticle.API, ApiVerticle::new,
+      Verticle.SCHEDULER, SchedulerVerticle::new);
+
+  private final Vertx vertx;
+  private final VertxOptions vertxOptions;
+
+  private SpotiPiNode(Vertx vertx, VertxOptions vertxOptions) {
+    this.vertx = vertx;
+    this.vertxOptions = vertxOptions;
+  }
+
+  /** Builds Vert.x (single node); nothing is deployed yet. */
+  public static SpotiPiNode create() {
+    VertxOptions vertxOptions = vertxOptions();
+    return new SpotiPiNode(Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory()).build(),
+        vertxOptions);
+  }
+
+  /**
+   * Deploys the chosen verticles one after the other, the config owner first so the others find it.
+   * Fails with the first verticle that does not start; closing the node is then up to the caller.
+   */
+  public Future<Void> deploy(AppOptions options, String nodeId) {
+    Future<Void> deployed = Future.succeededFuture();
+    for (Verticle verticle : options.verticles()) {
+      JsonObject config = VerticleConfigs.of(verticle, options, nodeId, vertxOptions);
+      deployed = deployed.compose(v -> deploy(verticle, config));
+    }
+    return deployed;
+  }
+
+  /** The Vert.x instance, for whoever needs to wire more into this node (a cluster, a bridge, tests). */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Undeploys every verticle (in-flight commits finish and are durable) and closes Vert.x. */
+  public Future<Void> close() {
+    return vertx.close();
+  }
+
+  private Future<Void> deploy(Verticle verticle, JsonObject config) {
+    return vertx.deployVerticle(FACTORIES.get(verticle), new DeploymentOptions().setConfig(config))
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(new DeployException(verticle, failure)));
+  }
+
+  private static VertxOptions vertxOptions() {
+    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+  }
+
+  /** Names the verticle that failed to start; its message is the whole one-line report. */
+  static final class DeployException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DeployException(Verticle verticle, Throwable cause) {
+      super("verticle " + verticle.id() + " failed to start: " + cause, cause);
+    }
+  }
+}
