@@ -29,7 +29,7 @@ class ProblemTest {
 
   @Test
   void conflictIs412WithTheCurrentETagForACompareAndSetElse409() {
-    ConfigFailure f = ConfigFailure.conflict(9, 7);
+    ConfigFailure f = new ConfigFailure(ErrorCode.CONFLICT, "revision is 9, not 7", 9L, List.of());
     Problem cas = Problem.from(f, 500, true);
     assertEquals(412, cas.status());
     assertEquals("\"9\"", cas.headers().get("ETag"));
