@@ -42,7 +42,7 @@ public final class Main {
       System.err.println("spotipi: " + e.getMessage());
       System.exit(EXIT_USAGE);
     } catch (IOException e) {
-      log.error("SpotiPi cannot start: node id in {}: {}", NodeId.FILE_NAME, e.toString());
+      log.error("SpotiPi cannot start: no node id: {}", e.toString());
       System.exit(EXIT_START_FAILED);
     }
   }

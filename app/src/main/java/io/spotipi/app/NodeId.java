@@ -14,7 +14,7 @@ import java.util.UUID;
  * restarts of the same data dir. That file is the only one in the data dir the app itself writes.
  */
 final class NodeId {
-  static final String FILE_NAME = "node-id";
+  private static final String FILE_NAME = "node-id";
 
   private NodeId() {
   }
