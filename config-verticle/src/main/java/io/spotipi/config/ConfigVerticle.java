@@ -13,6 +13,7 @@ import io.spotipi.config.impl.StoredFile;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.EventBusCodecs;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.message.BackupList;
@@ -75,11 +76,12 @@ public class ConfigVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    EventBusCodecs.register(vertx);
     options = new ConfigVerticleOptions(config());
     files = new FileStore(options.dataPath(), options.getEnv());
     disk = vertx.createSharedWorkerExecutor("spotipi-store-" + deploymentID(), 1);
-    ConfigValidator validator = new ConfigValidator();
-    return onDisk(() -> new StartupLoader(files, validator, clock).load())
+    // The schema compiles on the worker too: the first use loads many classes, too slow for an event loop.
+    return onDisk(() -> new StartupLoader(files, new ConfigValidator(), clock).load())
         .compose(this::init)
         .compose(v -> registerHandlers());
   }
@@ -106,7 +108,7 @@ public class ConfigVerticle extends VerticleBase {
 
   private Future<Void> registerHandlers() {
     EventBus bus = vertx.eventBus();
-    List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+    List<MessageConsumer<Object>> consumers = new ArrayList<>();
     consumers.add(bus.consumer(Addresses.CONFIG_LOAD, this::onLoad));
     consumers.add(bus.consumer(Addresses.CONFIG_COMMIT, this::onCommit));
     consumers.add(bus.consumer(Addresses.CONFIG_STATUS, this::onStatus));
@@ -127,7 +129,7 @@ public class ConfigVerticle extends VerticleBase {
 
   // ---- handlers -----------------------------------------------------------------------------------
 
-  private void onLoad(Message<JsonObject> msg) {
+  private void onLoad(Message<Object> msg) {
     LoadRequest req = decode(msg, LoadRequest.class);
     if (req == null) {
       return;
@@ -138,22 +140,22 @@ public class ConfigVerticle extends VerticleBase {
     reply(msg, state.map(ConfigVerticle::document));
   }
 
-  private void onCommit(Message<JsonObject> msg) {
+  private void onCommit(Message<Object> msg) {
     CommitRequest req = decode(msg, CommitRequest.class);
     if (req != null) {
       reply(msg, pipeline.commit(req).map(ConfigVerticle::document));
     }
   }
 
-  private void onStatus(Message<JsonObject> msg) {
+  private void onStatus(Message<Object> msg) {
     StoreState s = pipeline.durable();
-    msg.reply(Json.toJson(new StoreStatus(s.revision(), options.getNodeId(), options.getEnv(),
+    msg.reply(new StoreStatus(s.revision(), options.getNodeId(), options.getEnv(),
         files.dir().toString(), degraded, degradedReason, recoveredFrom, metrics.commitsTotal(),
         metrics.conflictsTotal(), metrics.rejectedTotal(), metrics.storageFailuresTotal(), metrics.latencyMs(),
-        metrics.batchSizeAvg(), history.size(), 1)));
+        metrics.batchSizeAvg(), history.size(), 1));
   }
 
-  private void onHistory(Message<JsonObject> msg) {
+  private void onHistory(Message<Object> msg) {
     HistoryRequest req = decode(msg, HistoryRequest.class);
     if (req == null) {
       return;
@@ -162,18 +164,18 @@ public class ConfigVerticle extends VerticleBase {
     List<HistoryEntry> entries = req.afterRevision() == null
         ? history.newest(limit)
         : history.after(req.afterRevision(), limit);
-    msg.reply(Json.toJson(new HistoryPage(entries)));
+    msg.reply(new HistoryPage(entries));
   }
 
-  private void onBackupList(Message<JsonObject> msg) {
+  private void onBackupList(Message<Object> msg) {
     reply(msg, onDisk(files::listBackups).map(BackupList::new));
   }
 
-  private void onBackupCreate(Message<JsonObject> msg) {
+  private void onBackupCreate(Message<Object> msg) {
     reply(msg, backup("on demand"));
   }
 
-  private void onRestore(Message<JsonObject> msg) {
+  private void onRestore(Message<Object> msg) {
     RestoreRequest req = decode(msg, RestoreRequest.class);
     if (req == null) {
       return;
@@ -207,8 +209,7 @@ public class ConfigVerticle extends VerticleBase {
       degradedReason = null;
     }
     history.add(new HistoryEntry(s.revision(), s.savedAt(), c.origin(), c.changedKeys()));
-    vertx.eventBus().publish(Addresses.CONFIG_CHANGED,
-        Json.toJson(new ConfigChanged(s.revision(), c.changedKeys(), c.origin())));
+    vertx.eventBus().publish(Addresses.CONFIG_CHANGED, new ConfigChanged(s.revision(), c.changedKeys(), c.origin()));
     if (lastBackupAt == null || Duration.between(lastBackupAt, clock.instant()).compareTo(AUTO_BACKUP_EVERY) > 0) {
       backup("hourly").onFailure(e -> log.warn("revision {}: hourly backup failed: {}", s.revision(), e.toString()));
     }
@@ -232,12 +233,12 @@ public class ConfigVerticle extends VerticleBase {
     return disk.executeBlocking(work, true);
   }
 
-  private static JsonObject document(StoreState s) {
-    return Json.toJson(new ConfigDocument(s.revision(), s.effective()));
+  private static ConfigDocument document(StoreState s) {
+    return new ConfigDocument(s.revision(), s.effective());
   }
 
   /** A request body as a record, or null after answering BAD_REQUEST. */
-  private static <T> T decode(Message<JsonObject> msg, Class<T> type) {
+  private static <T> T decode(Message<Object> msg, Class<T> type) {
     try {
       return Json.fromJson(msg.body(), type);
     } catch (DecodeException e) {
@@ -246,11 +247,10 @@ public class ConfigVerticle extends VerticleBase {
     }
   }
 
-  private static <T> void reply(Message<JsonObject> msg, Future<T> result) {
+  private static <T> void reply(Message<Object> msg, Future<T> result) {
     result.onComplete(ar -> {
       if (ar.succeeded()) {
-        Object body = ar.result();
-        msg.reply(body instanceof JsonObject ? body : Json.toJson(body));
+        msg.reply(ar.result());
       } else {
         ConfigFailure f = ConfigFailure.from(ar.cause());
         if (!(ar.cause() instanceof ConfigFailure)) {

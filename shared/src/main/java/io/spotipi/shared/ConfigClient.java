@@ -43,7 +43,7 @@ public final class ConfigClient {
   private final ConfigClientOptions options;
   private final DeliveryOptions readDelivery;
   private final DeliveryOptions commitDelivery;
-  private final MessageConsumer<JsonObject> changedConsumer;
+  private final MessageConsumer<Object> changedConsumer;
   private final MessageConsumer<Object> invalidateConsumer;
   private final List<Handler<ConfigChanged>> changeListeners = new ArrayList<>();
 
@@ -56,6 +56,7 @@ public final class ConfigClient {
   private long misses;
 
   private ConfigClient(Vertx vertx, ConfigClientOptions options) {
+    EventBusCodecs.register(vertx);
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.options = options;
@@ -139,7 +140,7 @@ public final class ConfigClient {
     return snap;
   }
 
-  private void onChanged(JsonObject body) {
+  private void onChanged(Object body) {
     ConfigChanged event = Json.fromJson(body, ConfigChanged.class);
     announced = Math.max(announced, event.revision());
     if (cached != null && cached.revision() < event.revision()) {
@@ -192,11 +193,11 @@ public final class ConfigClient {
    * mutator throws, nothing is committed and the future fails with that exception.
    */
   public Future<ConfigSnapshot> transaction(Consumer<JsonObject> mutator) {
-    return attempt(mutator, 1, -1);
+    return attempt(mutator, 1, null);
   }
 
-  private Future<ConfigSnapshot> attempt(Consumer<JsonObject> mutator, int n, long minRevision) {
-    return (minRevision < 0 ? load() : load(minRevision)).compose(snap -> {
+  private Future<ConfigSnapshot> attempt(Consumer<JsonObject> mutator, int n, ConfigSnapshot base) {
+    return (base != null ? Future.succeededFuture(base) : load()).compose(snap -> {
       JsonObject doc = snap.config();
       try {
         mutator.accept(doc);
@@ -208,10 +209,18 @@ public final class ConfigClient {
         if (f.code() != ErrorCode.CONFLICT || n >= options.getTransactionMaxAttempts()) {
           return Future.failedFuture(f);
         }
-        long next = f.currentRevision() == null ? snap.revision() + 1 : f.currentRevision();
-        return backoff(n).compose(v -> attempt(mutator, n + 1, next));
+        // The winner's document comes with the conflict: retry on it (not cached: maybe not durable yet).
+        ConfigSnapshot next = f.current() != null && f.currentRevision() != null
+            ? new ConfigSnapshot(f.currentRevision(), f.current())
+            : null;
+        return backoff(n).compose(v -> next != null ? attempt(mutator, n + 1, next) : reload(mutator, n, f));
       });
     });
+  }
+
+  private Future<ConfigSnapshot> reload(Consumer<JsonObject> mutator, int n, ConfigFailure f) {
+    Future<ConfigSnapshot> fresh = f.currentRevision() == null ? fetch(null) : load(f.currentRevision());
+    return fresh.compose(s -> attempt(mutator, n + 1, s));
   }
 
   private Future<Void> backoff(int attempt) {
@@ -228,7 +237,7 @@ public final class ConfigClient {
   // ---- store administration -----------------------------------------------------------------------
 
   public Future<StoreStatus> status() {
-    return request(Addresses.CONFIG_STATUS, new JsonObject(), readDelivery, StoreStatus.class);
+    return request(Addresses.CONFIG_STATUS, EMPTY, readDelivery, StoreStatus.class);
   }
 
   public Future<HistoryPage> history(HistoryRequest request) {
@@ -236,11 +245,11 @@ public final class ConfigClient {
   }
 
   public Future<BackupList> backups() {
-    return request(Addresses.BACKUP_LIST, new JsonObject(), readDelivery, BackupList.class);
+    return request(Addresses.BACKUP_LIST, EMPTY, readDelivery, BackupList.class);
   }
 
   public Future<BackupInfo> createBackup() {
-    return request(Addresses.BACKUP_CREATE, new JsonObject(), commitDelivery, BackupInfo.class);
+    return request(Addresses.BACKUP_CREATE, EMPTY, commitDelivery, BackupInfo.class);
   }
 
   public Future<ConfigSnapshot> restore(String backupId) {
@@ -253,9 +262,10 @@ public final class ConfigClient {
     bus.publish(Addresses.CONFIG_INVALIDATE, new JsonObject());
   }
 
+  private static final JsonObject EMPTY = new JsonObject();
+
   private <T> Future<T> request(String address, Object body, DeliveryOptions delivery, Class<T> replyType) {
-    Object json = body instanceof JsonObject j ? j : Json.toJson(body);
-    return bus.<JsonObject>request(address, json, delivery)
+    return bus.request(address, body, delivery)
         .transform(ar -> ar.succeeded()
             ? Future.succeededFuture(Json.fromJson(ar.result().body(), replyType))
             : Future.failedFuture(ConfigFailure.from(ar.cause())));

@@ -16,21 +16,34 @@ public final class ConfigFailure extends RuntimeException {
   private final ErrorCode code;
   private final Long currentRevision;
   private final List<FieldError> errors;
+  private final JsonObject current;
 
   public ConfigFailure(ErrorCode code, String message) {
-    this(code, message, null, List.of());
+    this(code, message, null, List.of(), null);
   }
 
   public ConfigFailure(ErrorCode code, String message, Long currentRevision, List<FieldError> errors) {
+    this(code, message, currentRevision, errors, null);
+  }
+
+  private ConfigFailure(ErrorCode code, String message, Long currentRevision, List<FieldError> errors,
+      JsonObject current) {
     super(message, null, false, false); // expected outcomes: no stack trace to fill or to log
     this.code = code;
     this.currentRevision = currentRevision;
     this.errors = List.copyOf(errors);
+    this.current = current;
   }
 
-  public static ConfigFailure conflict(long currentRevision, long expectedRevision) {
+  /**
+   * A lost compare-and-set. It carries the document at {@code currentRevision} so that a transaction
+   * can run its mutator again at once instead of waiting for that revision to become durable; the
+   * retry is itself acknowledged only once durable, and fails if that revision never becomes so.
+   */
+  public static ConfigFailure conflict(long currentRevision, long expectedRevision, JsonObject current) {
     return new ConfigFailure(ErrorCode.CONFLICT,
-        "revision is " + currentRevision + ", not the expected " + expectedRevision, currentRevision, List.of());
+        "revision is " + currentRevision + ", not the expected " + expectedRevision, currentRevision, List.of(),
+        current);
   }
 
   public static ConfigFailure invalid(List<FieldError> errors) {
@@ -46,6 +59,11 @@ public final class ConfigFailure extends RuntimeException {
     return currentRevision;
   }
 
+  /** For CONFLICT: the document at the current revision, possibly not yet durable; never cache it. */
+  public JsonObject current() {
+    return current;
+  }
+
   /** For INVALID: every field that failed. */
   public List<FieldError> errors() {
     return errors;
@@ -59,6 +77,9 @@ public final class ConfigFailure extends RuntimeException {
     }
     if (!errors.isEmpty()) {
       body.put("errors", Json.toJson(new Errors(errors)).getJsonArray("errors"));
+    }
+    if (current != null) {
+      body.put("current", current);
     }
     request.fail(code.code(), body.encode());
   }
@@ -93,7 +114,8 @@ public final class ConfigFailure extends RuntimeException {
       List<FieldError> errors = body.containsKey("errors")
           ? Json.fromJson(new JsonObject().put("errors", body.getJsonArray("errors")), Errors.class).errors()
           : List.of();
-      return new ConfigFailure(code, body.getString("message"), body.getLong("currentRevision"), errors);
+      return new ConfigFailure(code, body.getString("message"), body.getLong("currentRevision"), errors,
+          body.getJsonObject("current"));
     } catch (RuntimeException notOurs) {
       return new ConfigFailure(code, text);
     }

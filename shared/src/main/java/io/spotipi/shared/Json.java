@@ -22,7 +22,8 @@ public final class Json {
       .addModule(new VertxModule())
       // Newer peers in a rolling cluster upgrade may add fields: ignore what we do not know.
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      // Absent optional fields are left out, but a null inside a document (a merge patch's "reset") stays.
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
       .build();
 
   /** A record as the JsonObject sent on the bus. */
@@ -32,11 +33,15 @@ public final class Json {
   }
 
   /**
-   * A message body as a record.
+   * A message body as a record: the record itself when it was sent as one (see
+   * {@link EventBusCodecs}), else mapped from the JsonObject a JSON-only client sent.
    *
    * @throws DecodeException when the body does not have the record's shape
    */
   public static <T> T fromJson(Object body, Class<T> type) {
+    if (type.isInstance(body)) {
+      return type.cast(body);
+    }
     if (body == null) {
       body = new JsonObject();
     }

@@ -76,7 +76,7 @@ public final class CommitPipeline {
     Long expected = request.expectedRevision();
     if (expected != null && expected != pending.revision()) {
       metrics.conflict();
-      return Future.failedFuture(ConfigFailure.conflict(pending.revision(), expected));
+      return Future.failedFuture(ConfigFailure.conflict(pending.revision(), expected, pending.effective()));
     }
     ConfigRules.Applied applied;
     try {

@@ -3,6 +3,7 @@ package io.spotipi.config.impl;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.BackupInfo;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -59,11 +60,13 @@ public final class FileStore {
 
   /** The user's file, or empty when there is none yet. */
   public Optional<Buffer> readPrimary() throws IOException {
+    requireWorker();
     return readIfExists(primary);
   }
 
   /** {@code default_config.json}, or empty when the data dir has none. */
   public Optional<Buffer> readDefaults() throws IOException {
+    requireWorker();
     return readIfExists(dir.resolve(DEFAULTS_FILE));
   }
 
@@ -77,11 +80,13 @@ public final class FileStore {
 
   /** Commits bytes as the user's file: after this returns they survive a crash or power loss. */
   public void writePrimary(Buffer bytes) throws IOException {
+    requireWorker();
     writeAtomically(primary, bytes);
   }
 
   /** Renames a file that cannot be loaded to {@code <name>.corrupt-<UTC time>}; never deletes it. */
   public Path moveAsideCorrupt(Instant now) throws IOException {
+    requireWorker();
     Path target = primary.resolveSibling(primary.getFileName() + ".corrupt-" + STAMP.format(now));
     Files.move(primary, target, StandardCopyOption.ATOMIC_MOVE);
     fsyncDir(dir);
@@ -92,6 +97,7 @@ public final class FileStore {
 
   /** Writes a backup of a committed file's bytes; ids sort by revision, then time. */
   public BackupInfo createBackup(long revision, Buffer bytes, Instant now) throws IOException {
+    requireWorker();
     Files.createDirectories(backups);
     Instant at = now;
     Path file;
@@ -109,6 +115,7 @@ public final class FileStore {
 
   /** Every backup, newest first. */
   public List<BackupInfo> listBackups() throws IOException {
+    requireWorker();
     List<BackupInfo> out = new ArrayList<>();
     if (!Files.isDirectory(backups)) {
       return out;
@@ -129,6 +136,7 @@ public final class FileStore {
    *     {@code backups/}), NOT_FOUND for one that does not exist
    */
   public Buffer readBackup(String id) throws IOException {
+    requireWorker();
     if (id == null || !BACKUP_ID.matcher(id).matches()) {
       throw new ConfigFailure(ErrorCode.BAD_REQUEST, "not a backup id: " + id);
     }
@@ -138,6 +146,7 @@ public final class FileStore {
 
   /** Deletes all but the newest {@code keep} backups; returns how many went. */
   public int rotateBackups(int keep) throws IOException {
+    requireWorker();
     List<BackupInfo> all = listBackups();
     int removed = 0;
     for (BackupInfo old : all.subList(Math.min(keep, all.size()), all.size())) {
@@ -161,6 +170,13 @@ public final class FileStore {
     }
     Instant created = Instant.from(STAMP.parse(m.group(2)));
     return Optional.of(new BackupInfo(m.group(0), Long.parseLong(m.group(1)), created, Files.size(file)));
+  }
+
+  /** Disk I/O on an event loop would stall every handler on it: refuse it outright. */
+  private static void requireWorker() {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("blocking disk I/O called on an event loop: " + Thread.currentThread().getName());
+    }
   }
 
   // ---- the atomic write ---------------------------------------------------------------------------

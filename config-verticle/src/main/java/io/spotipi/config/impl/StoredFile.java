@@ -21,9 +21,11 @@ public final class StoredFile {
 
   public static Buffer encode(StoreState state) {
     JsonObject file = state.overrides().copy();
-    file.put(ConfigValidator.META, new JsonObject()
-        .put("revision", state.revision())
-        .put("saved_at", state.savedAt().toString()));
+    JsonObject meta = new JsonObject().put("revision", state.revision());
+    if (state.savedAt() != null) {
+      meta.put("saved_at", state.savedAt().toString());
+    }
+    file.put(ConfigValidator.META, meta);
     return Buffer.buffer(file.encodePrettily()).appendString("\n");
   }
 
@@ -38,6 +40,9 @@ public final class StoredFile {
       file = new JsonObject(bytes);
     } catch (ClassCastException e) {
       throw new DecodeException("not a JSON object");
+    } catch (DecodeException e) {
+      String m = String.valueOf(e.getMessage());
+      throw new DecodeException(m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m); // one log line
     }
     Object meta = file.remove(ConfigValidator.META);
     if (meta == null) {

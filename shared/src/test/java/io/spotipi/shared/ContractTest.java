@@ -1,0 +1,78 @@
+package io.spotipi.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.spotipi.shared.message.AlarmFired;
+import io.spotipi.shared.message.AlarmSpec;
+import io.spotipi.shared.message.CommitRequest;
+import io.spotipi.shared.message.ConfigChanged;
+import io.spotipi.shared.message.HistoryEntry;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The wire shapes other tools depend on: field names, time format, failure encoding. */
+class ContractTest {
+
+  @Test
+  void recordsTravelAsTheDocumentedJson() {
+    assertEquals(new JsonObject("{\"revision\":3,\"changedKeys\":[\"time\"],\"origin\":\"api\"}"),
+        Json.toJson(new ConfigChanged(3, List.of("time"), "api")));
+    Instant at = Instant.parse("2026-03-29T05:00:00Z");
+    assertEquals(new JsonObject("{\"revision\":4,\"at\":\"2026-03-29T05:00:00Z\",\"origin\":\"x\",\"changed_keys\":[]}"),
+        Json.toJson(new HistoryEntry(4, at, "x", List.of())));
+    JsonObject fired = Json.toJson(new AlarmFired("2026-03-29T05:00:00Z", at, at.plusMillis(12), 12,
+        new AlarmSpec("07:00", null, "", "", 20, true, false)));
+    assertEquals("2026-03-29T05:00:00Z", fired.getString("scheduled_for"));
+    assertEquals(12, fired.getLong("late_ms"));
+    assertEquals(20, fired.getJsonObject("alarm").getInteger("alarm_volume"));
+    assertEquals(at, Json.fromJson(fired, AlarmFired.class).scheduledFor());
+  }
+
+  @Test
+  void commitRequestKeepsItsDocumentAndLeavesOutNulls() {
+    JsonObject json = Json.toJson(CommitRequest.patch(7L, new JsonObject().put("time", "06:30"), "t"));
+    assertEquals(new JsonObject("{\"expectedRevision\":7,\"patch\":{\"time\":\"06:30\"},\"origin\":\"t\"}"), json);
+    CommitRequest back = Json.fromJson(json, CommitRequest.class);
+    assertEquals("06:30", back.patch().getString("time"));
+    assertNull(back.config());
+  }
+
+  @Test
+  void nullsInsideDocumentsSurviveTheTrip() {
+    JsonObject json = Json.toJson(CommitRequest.patch(null, new JsonObject().putNull("alarm_volume"), "t"));
+    assertEquals(false, json.containsKey("expectedRevision"));
+    CommitRequest back = Json.fromJson(json, CommitRequest.class);
+    assertEquals(true, back.patch().containsKey("alarm_volume"));
+    assertNull(back.patch().getValue("alarm_volume"));
+  }
+
+  @Test
+  void malformedBodiesAreDecodeExceptions() {
+    assertThrows(DecodeException.class,
+        () -> Json.fromJson(new JsonObject().put("expectedRevision", "seven"), CommitRequest.class));
+    assertThrows(DecodeException.class, () -> Json.fromJson("text", CommitRequest.class));
+  }
+
+  @Test
+  void failuresKeepCodeRevisionAndFieldErrorsAcrossTheWire() {
+    ConfigFailure sent = new ConfigFailure(ErrorCode.INVALID, "bad", 9L,
+        List.of(new FieldError("alarm_volume", "too big")));
+    String wire = new JsonObject().put("code", "INVALID").put("message", "bad").put("currentRevision", 9)
+        .put("errors", new io.vertx.core.json.JsonArray().add(Json.toJson(sent.errors().get(0)))).encode();
+    ConfigFailure got = ConfigFailure.from(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 4220, wire));
+    assertEquals(ErrorCode.INVALID, got.code());
+    assertEquals(9L, got.currentRevision());
+    assertEquals(sent.errors(), got.errors());
+    assertEquals(ErrorCode.UNAVAILABLE,
+        ConfigFailure.from(new ReplyException(ReplyFailure.TIMEOUT, -1, "timeout")).code());
+    assertEquals(ErrorCode.UNAVAILABLE,
+        ConfigFailure.from(new ReplyException(ReplyFailure.NO_HANDLERS, -1, "none")).code());
+  }
+}
