@@ -6,11 +6,11 @@ import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.FieldError;
+import io.spotipi.shared.Json;
 import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -82,9 +82,10 @@ final class AlarmHandler {
     return alarm;
   }
 
+  /** A request to the scheduler; its reply is a record (local codec) or the same shape as JSON (cluster). */
   private Future<JsonObject> ask(String address) {
-    return bus.<JsonObject>request(address, new JsonObject(), delivery)
-        .map(Message::body)
+    return bus.request(address, new JsonObject(), delivery)
+        .map(m -> m.body() instanceof JsonObject json ? json : Json.toJson(m.body()))
         .recover(err -> Future.failedFuture(ConfigFailure.from(err)));
   }
 }

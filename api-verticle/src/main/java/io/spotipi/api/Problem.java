@@ -100,6 +100,10 @@ public final class Problem extends RuntimeException {
     if (failure instanceof HttpException h) {
       status = h.getStatusCode();
     }
+    if (status < 400) {
+      // a request stream that broke mid-body (bad chunk framing): the body handler fails it with 200
+      return of(400, "the request could not be read: " + (failure == null ? "broken" : failure.getMessage()));
+    }
     if (status >= 500 && failure != null) {
       return null;
     }

@@ -17,9 +17,13 @@ final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
   private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
 
-  /** Makes this the router's answer to every 4xx and 5xx. */
+  /**
+   * Makes this the answer to every failure: as the failure handler of every path (whatever status a
+   * handler failed with), and as the router's own 4xx/5xx answer (no route, no method).
+   */
   static void register(Router router) {
     ProblemHandler handler = new ProblemHandler();
+    router.route().failureHandler(handler);
     for (int status = 400; status < 600; status++) {
       router.errorHandler(status, handler);
     }

@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * Request bodies as JSON values, refusing what must never reach the store: a wrong or missing media
- * type (415), bytes that are not one JSON value (400), and values JSON files cannot carry back out
- * (non-finite numbers, unpaired UTF-16 surrogates). Pure functions of the header and the bytes.
+ * type (415), bytes that are not one JSON value (400), values JSON files cannot carry back out
+ * (non-finite numbers, unpaired UTF-16 surrogates), and nesting deeper than any config needs (a deep
+ * document costs every recursive walk downstream: validation, merge, copies). Pure functions of the
+ * header and the bytes.
  */
 final class RequestBody {
   private RequestBody() {
@@ -23,6 +25,8 @@ final class RequestBody {
   static final List<String> JSON = List.of("application/json");
   static final List<String> MERGE_PATCH = List.of("application/merge-patch+json", "application/json");
   static final List<String> FORM = List.of("application/x-www-form-urlencoded", "multipart/form-data");
+  /** Deepest accepted nesting of objects and arrays (the config's own values are at most 3 deep). */
+  static final int MAX_DEPTH = 32;
 
   /** @throws Problem 415 unless the Content-Type's media type is one of {@code accepted} */
   static void requireMediaType(String contentType, List<String> accepted) {
@@ -48,7 +52,7 @@ final class RequestBody {
     } catch (DecodeException e) {
       throw Problem.of(400, "the body is not valid JSON: " + firstLine(e.getMessage()));
     }
-    checkStorable(value, "");
+    checkStorable(value, "", 0);
     return value;
   }
 
@@ -77,15 +81,18 @@ final class RequestBody {
     return value instanceof Boolean ? "a boolean" : "a number";
   }
 
-  private static void checkStorable(Object value, String pointer) {
+  private static void checkStorable(Object value, String pointer, int depth) {
+    if ((value instanceof JsonObject || value instanceof JsonArray) && depth >= MAX_DEPTH) {
+      throw Problem.of(400, "the body nests objects and arrays deeper than " + MAX_DEPTH + " levels");
+    }
     if (value instanceof JsonObject o) {
       for (Map.Entry<String, Object> e : o) {
         checkText(e.getKey(), pointer);
-        checkStorable(e.getValue(), pointer + "/" + e.getKey());
+        checkStorable(e.getValue(), pointer + "/" + e.getKey(), depth + 1);
       }
     } else if (value instanceof JsonArray a) {
       for (int i = 0; i < a.size(); i++) {
-        checkStorable(a.getValue(i), pointer + "/" + i);
+        checkStorable(a.getValue(i), pointer + "/" + i, depth + 1);
       }
     } else if (value instanceof String s) {
       checkText(s, pointer);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
 import io.spotipi.shared.Addresses;
+import io.spotipi.shared.Json;
+import io.spotipi.shared.message.StoreStatus;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -89,8 +91,8 @@ final class ApiServer implements AutoCloseable {
 
   /** The store's revision, asked of the owner directly (not through the API under test). */
   long revision() {
-    Message<JsonObject> m = await(vertx.eventBus().<JsonObject>request(Addresses.CONFIG_STATUS, new JsonObject()));
-    return m.body().getLong("revision");
+    Message<Object> m = await(vertx.eventBus().request(Addresses.CONFIG_STATUS, new JsonObject()));
+    return Json.fromJson(m.body(), StoreStatus.class).revision();
   }
 
   /** Asserts a problem response of the given status, and returns its JSON. */

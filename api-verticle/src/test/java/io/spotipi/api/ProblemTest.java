@@ -61,6 +61,12 @@ class ProblemTest {
   }
 
   @Test
+  void aBrokenRequestStreamIs400() {
+    Problem p = Problem.from(new NumberFormatException("Invalid character in chunk size"), 200, false);
+    assertEquals(400, p.status());
+  }
+
+  @Test
   void anUnknownExceptionIsABugNotAProblem() {
     assertNull(Problem.from(new IllegalStateException("oops"), 500, false));
   }

@@ -37,6 +37,7 @@ final class RawHttp {
       try {
         out.write(request);
         out.flush();
+        s.shutdownOutput(); // nothing more is coming: a server waiting for the rest of a broken request sees EOF
       } catch (IOException closedEarly) {
         // the server may answer and stop reading before the whole request is written
       }

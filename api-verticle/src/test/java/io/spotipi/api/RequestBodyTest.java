@@ -52,7 +52,11 @@ class RequestBodyTest {
 
   @Test
   void deepNestingIsRefusedNotAStackOverflow() {
-    String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-    assertEquals(400, statusOf("application/json", deep, RequestBody.JSON));
+    for (int depth : new int[] {RequestBody.MAX_DEPTH, 900, 5000}) {
+      String deep = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+      assertEquals(400, statusOf("application/json", deep, RequestBody.JSON), "depth " + depth);
+    }
+    String ok = "{\"a\":" + "[".repeat(RequestBody.MAX_DEPTH - 1) + "]".repeat(RequestBody.MAX_DEPTH - 1) + "}";
+    assertEquals(1, RequestBody.jsonObject("application/json", Buffer.buffer(ok), RequestBody.JSON).size());
   }
 }
