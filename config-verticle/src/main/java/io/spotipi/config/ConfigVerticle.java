@@ -2,8 +2,11 @@ package io.spotipi.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.spotipi.config.impl.ClusterOwnership;
+import io.spotipi.config.impl.ClusterReplica;
 import io.spotipi.config.impl.CommitHistory;
 import io.spotipi.config.impl.CommitPipeline;
+import io.spotipi.config.impl.ConfigRules;
 import io.spotipi.config.impl.ConfigValidator;
 import io.spotipi.config.impl.FileStore;
 import io.spotipi.config.impl.StartupLoader;
@@ -41,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +63,12 @@ public class ConfigVerticle extends VerticleBase {
   private FileStore files;
   private WorkerExecutor disk;
   private CommitPipeline pipeline;
+  private ClusterOwnership ownership;
+  private ConfigRules rules;
   private StoreMetrics metrics;
+  private final List<MessageConsumer<Object>> handlers = new ArrayList<>();
+  /** The newest state on this node's disk (the pipeline's durable state while this node owns the store). */
+  private StoreState onDisk;
   private final CommitHistory history = new CommitHistory(CommitHistory.CAPACITY);
   private boolean degraded;
   private String degradedReason;
@@ -81,23 +90,42 @@ public class ConfigVerticle extends VerticleBase {
     files = new FileStore(options.dataPath(), options.getEnv());
     disk = vertx.createSharedWorkerExecutor("spotipi-store-" + deploymentID(), 1);
     // The schema compiles on the worker too: the first use loads many classes, too slow for an event loop.
-    return onDisk(() -> new StartupLoader(files, new ConfigValidator(), clock).load())
-        .compose(this::init)
-        .compose(v -> registerHandlers());
+    return onDisk(() -> new StartupLoader(files, new ConfigValidator(), clock).load()).compose(this::init);
   }
 
   private Future<Void> init(StartupLoader.Loaded loaded) {
     degraded = loaded.degraded();
     degradedReason = loaded.degradedReason();
     recoveredFrom = loaded.recoveredFrom();
-    metrics = new StoreMetrics(registry(), options.getNodeId(), () -> pipeline.durable().revision());
-    pipeline = new CommitPipeline(loaded.state(), loaded.rules(), this::persist, clock, metrics, this::published);
-    log.info("revision {}: store loaded from {}{}", loaded.state().revision(), files.primary(),
+    rules = loaded.rules();
+    onDisk = loaded.state();
+    metrics = new StoreMetrics(registry(), options.getNodeId(), () -> onDisk.revision());
+    log.info("revision {}: store loaded from {}{}", onDisk.revision(), files.primary(),
         degraded ? " (degraded)" : recoveredFrom != null ? " (recovered from " + recoveredFrom + ")" : "");
-    Future<?> startupBackup = loaded.hasFile() ? backup("startup") : Future.succeededFuture();
-    return startupBackup.compose(b -> onDisk(files::listBackups)).map(all -> {
+    Future<?> startupBackup = loaded.hasFile() ? backup("startup", onDisk) : Future.succeededFuture();
+    return startupBackup.compose(b -> onDisk(files::listBackups)).compose(all -> {
       lastBackupAt = all.isEmpty() ? null : all.get(0).createdAt();
-      return null;
+      return vertx.isClustered() ? joinCluster() : serve(onDisk);
+    });
+  }
+
+  /** In a cluster this node serves only while it owns the store; until then it mirrors the owner. */
+  private Future<Void> joinCluster() {
+    return ClusterReplica.open(vertx).compose(replica -> {
+      ownership = new ClusterOwnership(vertx, replica, rules, this::writeLocal, options.getNodeId(),
+          options.getClusterSettleMs(), new ClusterOwnership.Owner() {
+            @Override
+            public Future<Void> serve(StoreState start) {
+              return ConfigVerticle.this.serve(start);
+            }
+
+            @Override
+            public void stopServing() {
+              ConfigVerticle.this.stopServing();
+            }
+          });
+      MessageConsumer<Object> mirror = vertx.eventBus().consumer(Addresses.CONFIG_CHANGED, m -> ownership.onChanged());
+      return mirror.completion().compose(v -> ownership.start(onDisk));
     });
   }
 
@@ -106,25 +134,39 @@ public class ConfigVerticle extends VerticleBase {
     return r != null ? r : new SimpleMeterRegistry();
   }
 
-  private Future<Void> registerHandlers() {
+  /** Starts accepting requests from {@code start}: at once on a single node, on takeover in a cluster. */
+  private Future<Void> serve(StoreState start) {
+    onDisk = start;
+    pipeline = new CommitPipeline(start, rules, this::persist, clock, metrics, this::published);
     EventBus bus = vertx.eventBus();
-    List<MessageConsumer<Object>> consumers = new ArrayList<>();
-    consumers.add(bus.consumer(Addresses.CONFIG_LOAD, this::onLoad));
-    consumers.add(bus.consumer(Addresses.CONFIG_COMMIT, this::onCommit));
-    consumers.add(bus.consumer(Addresses.CONFIG_STATUS, this::onStatus));
-    consumers.add(bus.consumer(Addresses.CONFIG_HISTORY, this::onHistory));
-    consumers.add(bus.consumer(Addresses.BACKUP_LIST, this::onBackupList));
-    consumers.add(bus.consumer(Addresses.BACKUP_CREATE, this::onBackupCreate));
-    consumers.add(bus.consumer(Addresses.BACKUP_RESTORE, this::onRestore));
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+    handlers.add(bus.consumer(Addresses.CONFIG_LOAD, this::onLoad));
+    handlers.add(bus.consumer(Addresses.CONFIG_COMMIT, this::onCommit));
+    handlers.add(bus.consumer(Addresses.CONFIG_STATUS, this::onStatus));
+    handlers.add(bus.consumer(Addresses.CONFIG_HISTORY, this::onHistory));
+    handlers.add(bus.consumer(Addresses.BACKUP_LIST, this::onBackupList));
+    handlers.add(bus.consumer(Addresses.BACKUP_CREATE, this::onBackupCreate));
+    handlers.add(bus.consumer(Addresses.BACKUP_RESTORE, this::onRestore));
+    return Future.all(handlers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  }
+
+  /** A deposed owner stops answering at once; commits in flight were already failed by the pipeline. */
+  private void stopServing() {
+    handlers.forEach(MessageConsumer::unregister);
+    handlers.clear();
+    pipeline = null;
   }
 
   @Override
   public Future<?> stop() {
     // In-flight commits finish and are durable before the executor goes away.
     Future<Void> drained = pipeline == null ? Future.succeededFuture() : pipeline.drain();
-    return drained.timeout(STOP_DRAIN_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
-        .eventually(() -> disk.close());
+    return drained.timeout(STOP_DRAIN_MS, TimeUnit.MILLISECONDS)
+        .eventually(() -> {
+          if (ownership != null) {
+            ownership.stop();
+          }
+          return disk.close();
+        });
   }
 
   // ---- handlers -----------------------------------------------------------------------------------
@@ -149,7 +191,8 @@ public class ConfigVerticle extends VerticleBase {
 
   private void onStatus(Message<Object> msg) {
     StoreState s = pipeline.durable();
-    msg.reply(new StoreStatus(s.revision(), options.getNodeId(), options.getEnv(),
+    String owner = ownership == null ? options.getNodeId() : options.getNodeId() + " (epoch " + s.epoch() + ")";
+    msg.reply(new StoreStatus(s.revision(), owner, options.getEnv(),
         files.dir().toString(), degraded, degradedReason, recoveredFrom, metrics.commitsTotal(),
         metrics.conflictsTotal(), metrics.rejectedTotal(), metrics.storageFailuresTotal(), metrics.latencyMs(),
         metrics.batchSizeAvg(), history.size(), 1));
@@ -172,7 +215,7 @@ public class ConfigVerticle extends VerticleBase {
   }
 
   private void onBackupCreate(Message<Object> msg) {
-    reply(msg, backup("on demand"));
+    reply(msg, backup("on demand", pipeline.durable()));
   }
 
   private void onRestore(Message<Object> msg) {
@@ -185,7 +228,7 @@ public class ConfigVerticle extends VerticleBase {
         .recover(err -> Future.failedFuture(err instanceof DecodeException
             ? new ConfigFailure(ErrorCode.INVALID, "backup " + req.id() + " is malformed: " + err.getMessage())
             : err))
-        .compose(contents -> backup("before restore").map(contents))
+        .compose(contents -> backup("before restore", pipeline.durable()).map(contents))
         .compose(contents -> pipeline.commit(CommitRequest.replace(null, contents.overrides(), origin)));
     restored.onSuccess(s -> log.info("revision {}: restored backup {}", s.revision(), req.id()));
     reply(msg, restored.map(ConfigVerticle::document));
@@ -193,31 +236,38 @@ public class ConfigVerticle extends VerticleBase {
 
   // ---- commit side effects ------------------------------------------------------------------------
 
+  /** A batch is durable once on this node's disk and, in a cluster, replicated as the new head. */
   private Future<Void> persist(StoreState state) {
-    return onDisk(() -> {
+    Future<Void> local = writeLocal(state);
+    return ownership == null ? local : local.compose(v -> ownership.replicate(state));
+  }
+
+  private Future<Void> writeLocal(StoreState state) {
+    return this.<Void>onDisk(() -> {
       files.writePrimary(StoredFile.encode(state));
       return null;
+    }).onSuccess(v -> {
+      onDisk = state;
+      if (degraded) {
+        log.info("revision {}: fresh {} written, store no longer degraded", state.revision(), files.primary());
+        degraded = false;
+        degradedReason = null;
+      }
     });
   }
 
   /** Runs for each durable commit, in revision order, before its requester is answered. */
   private void published(CommitPipeline.Committed c) {
     StoreState s = c.state();
-    if (degraded) {
-      log.info("revision {}: fresh {} written, store no longer degraded", s.revision(), files.primary());
-      degraded = false;
-      degradedReason = null;
-    }
     history.add(new HistoryEntry(s.revision(), s.savedAt(), c.origin(), c.changedKeys()));
     vertx.eventBus().publish(Addresses.CONFIG_CHANGED, new ConfigChanged(s.revision(), c.changedKeys(), c.origin()));
     if (lastBackupAt == null || Duration.between(lastBackupAt, clock.instant()).compareTo(AUTO_BACKUP_EVERY) > 0) {
-      backup("hourly").onFailure(e -> log.warn("revision {}: hourly backup failed: {}", s.revision(), e.toString()));
+      backup("hourly", s).onFailure(e -> log.warn("revision {}: hourly backup failed: {}", s.revision(), e.toString()));
     }
   }
 
-  /** Backs up the latest durable state and trims old backups. */
-  private Future<BackupInfo> backup(String reason) {
-    StoreState s = pipeline.durable();
+  /** Backs up a durable state and trims old backups. */
+  private Future<BackupInfo> backup(String reason, StoreState s) {
     Instant now = clock.instant();
     lastBackupAt = now;
     return onDisk(() -> {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Settings of the {@link ConfigVerticle}; plain data, passed as the verticle's JSON config
- * ({@code dataDir}, {@code env}, {@code backupKeep}, {@code nodeId}).
+ * ({@code dataDir}, {@code env}, {@code backupKeep}, {@code nodeId}, {@code clusterSettleMs}).
  */
 public class ConfigVerticleOptions {
   public static final String DEFAULT_DATA_DIR = "./data";
@@ -16,6 +16,7 @@ public class ConfigVerticleOptions {
   private String env = DEFAULT_ENV;
   private int backupKeep = DEFAULT_BACKUP_KEEP;
   private String nodeId = "local";
+  private long clusterSettleMs = 3_000;
 
   public ConfigVerticleOptions() {
   }
@@ -25,11 +26,12 @@ public class ConfigVerticleOptions {
     env = json.getString("env", env);
     backupKeep = json.getInteger("backupKeep", backupKeep);
     nodeId = json.getString("nodeId", nodeId);
+    clusterSettleMs = json.getLong("clusterSettleMs", clusterSettleMs);
   }
 
   public JsonObject toJson() {
     return new JsonObject().put("dataDir", dataDir).put("env", env).put("backupKeep", backupKeep)
-        .put("nodeId", nodeId);
+        .put("nodeId", nodeId).put("clusterSettleMs", clusterSettleMs);
   }
 
   /** The folder holding {@code default_config.json}, {@code <env>.json} and {@code backups/}. */
@@ -63,6 +65,19 @@ public class ConfigVerticleOptions {
 
   public ConfigVerticleOptions setBackupKeep(int backupKeep) {
     this.backupKeep = backupKeep;
+    return this;
+  }
+
+  /**
+   * In a cluster that has no replicated head (first start, or every node restarted), how long a new
+   * owner waits for the other nodes to announce their files before it starts from the newest.
+   */
+  public long getClusterSettleMs() {
+    return clusterSettleMs;
+  }
+
+  public ConfigVerticleOptions setClusterSettleMs(long clusterSettleMs) {
+    this.clusterSettleMs = clusterSettleMs;
     return this;
   }
 

@@ -85,7 +85,8 @@ public final class CommitPipeline {
       metrics.rejected();
       return Future.failedFuture(rejected);
     }
-    pending = new StoreState(pending.revision() + 1, applied.effective(), applied.overrides(), clock.instant());
+    pending = new StoreState(pending.revision() + 1, applied.effective(), applied.overrides(), clock.instant(),
+        pending.epoch());
     Promise<StoreState> promise = Promise.promise();
     queue.add(new Queued(new Committed(pending, applied.changedKeys(), request.origin()), promise, start));
     writeNext();
@@ -161,7 +162,9 @@ public final class CommitPipeline {
         cause.toString());
     pending = durable;
     metrics.storageFailure(batch.size());
-    ConfigFailure failure = new ConfigFailure(ErrorCode.STORAGE, "the store could not write: " + cause.getMessage());
+    ConfigFailure failure = cause instanceof ConfigFailure f
+        ? f
+        : new ConfigFailure(ErrorCode.STORAGE, "the store could not write: " + cause.getMessage());
     for (Queued q : batch) {
       q.promise().fail(failure);
     }

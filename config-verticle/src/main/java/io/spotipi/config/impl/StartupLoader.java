@@ -87,7 +87,7 @@ public final class StartupLoader {
       throw new DecodeException("does not satisfy the schema: " + errors);
     }
     ConfigRules.normalize(effective);
-    return new StoreState(c.revision(), effective, rules.overrides(effective), c.savedAt());
+    return new StoreState(c.revision(), effective, rules.overrides(effective), c.savedAt(), c.epoch());
   }
 
   private Loaded recover(ConfigRules rules, Buffer corrupt, String why) throws IOException {
@@ -99,7 +99,8 @@ public final class StartupLoader {
     for (BackupInfo b : backups) {
       try {
         StoreState restored = parse(rules, files.readBackup(b.id()));
-        StoreState next = new StoreState(highest + 1, restored.effective(), restored.overrides(), now);
+        StoreState next = new StoreState(highest + 1, restored.effective(), restored.overrides(), now,
+            restored.epoch());
         files.writePrimary(StoredFile.encode(next));
         String from = FileStore.BACKUP_DIR + "/" + b.id() + ".json";
         log.error("revision {}: {} was unusable ({}); moved aside as {}, restored {}",

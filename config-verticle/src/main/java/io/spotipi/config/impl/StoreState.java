@@ -5,7 +5,21 @@ import java.time.Instant;
 
 /**
  * One revision of the store: the effective document (defaults overlaid by the user's keys) and the
- * user's keys alone (what {@code <env>.json} holds). Never mutated once built.
+ * user's keys alone (what {@code <env>.json} holds). Never mutated once built. In a cluster the epoch
+ * names the ownership that wrote it (0 on a single node); states order by (epoch, revision).
  */
-public record StoreState(long revision, JsonObject effective, JsonObject overrides, Instant savedAt) {
+public record StoreState(long revision, JsonObject effective, JsonObject overrides, Instant savedAt, long epoch) {
+
+  public StoreState(long revision, JsonObject effective, JsonObject overrides, Instant savedAt) {
+    this(revision, effective, overrides, savedAt, 0);
+  }
+
+  public StoreState withEpoch(long newEpoch) {
+    return new StoreState(revision, effective, overrides, savedAt, newEpoch);
+  }
+
+  /** Whether this state is newer than {@code other}: a later ownership wins, then a later revision. */
+  public boolean isNewerThan(StoreState other) {
+    return epoch != other.epoch ? epoch > other.epoch : revision > other.revision;
+  }
 }

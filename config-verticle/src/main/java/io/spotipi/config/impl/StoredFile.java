@@ -8,7 +8,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The on-disk format of {@code <env>.json} and of every backup: the original SpotiPi's flat object of
- * user keys, plus our bookkeeping under {@code _meta} ({@code revision}, {@code saved_at}) so that one
+ * user keys, plus our bookkeeping under {@code _meta} ({@code revision}, {@code saved_at}, and in a
+ * cluster the owner's {@code epoch}) so that one
  * atomic rename commits data and revision together. A file without {@code _meta} is revision 0.
  */
 public final class StoredFile {
@@ -16,7 +17,7 @@ public final class StoredFile {
   }
 
   /** What a file holds. */
-  public record Contents(long revision, Instant savedAt, JsonObject overrides) {
+  public record Contents(long revision, Instant savedAt, JsonObject overrides, long epoch) {
   }
 
   public static Buffer encode(StoreState state) {
@@ -24,6 +25,9 @@ public final class StoredFile {
     JsonObject meta = new JsonObject().put("revision", state.revision());
     if (state.savedAt() != null) {
       meta.put("saved_at", state.savedAt().toString());
+    }
+    if (state.epoch() > 0) {
+      meta.put("epoch", state.epoch());
     }
     file.put(ConfigValidator.META, meta);
     return Buffer.buffer(file.encodePrettily()).appendString("\n");
@@ -46,7 +50,7 @@ public final class StoredFile {
     }
     Object meta = file.remove(ConfigValidator.META);
     if (meta == null) {
-      return new Contents(0, null, file);
+      return new Contents(0, null, file, 0);
     }
     if (!(meta instanceof JsonObject m) || !(m.getValue("revision") instanceof Number rev) || rev.longValue() < 0) {
       throw new DecodeException("_meta must be an object with a non-negative revision");
@@ -59,6 +63,10 @@ public final class StoredFile {
         throw new DecodeException("_meta.saved_at is not an ISO-8601 instant: " + s);
       }
     }
-    return new Contents(rev.longValue(), savedAt, file);
+    Object epoch = m.getValue("epoch");
+    if (epoch != null && (!(epoch instanceof Number e) || e.longValue() < 0)) {
+      throw new DecodeException("_meta.epoch must be a non-negative number");
+    }
+    return new Contents(rev.longValue(), savedAt, file, epoch == null ? 0 : ((Number) epoch).longValue());
   }
 }

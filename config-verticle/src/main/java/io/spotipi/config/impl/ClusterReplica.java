@@ -1,0 +1,71 @@
+package io.spotipi.config.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.Lock;
+import java.util.Map;
+
+/**
+ * The cluster-wide pieces of the store, all from the cluster manager (Hazelcast): the owner lock, the
+ * epoch counter, and a distributed map holding the replicated head (the newest committed file, as its
+ * exact bytes) and each node's last local head (read only after a full-cluster restart). The map keeps
+ * a synchronous backup on another member, so a put that returns has survived the loss of one node.
+ */
+public final class ClusterReplica {
+  static final String LOCK = "spotipi.config.owner";
+  static final String EPOCH = "spotipi.config.epoch";
+  static final String MAP = "spotipi.config.replica";
+  static final String HEAD = "head";
+  static final String NODE_PREFIX = "node:";
+
+  private final Vertx vertx;
+  private final AsyncMap<String, String> map;
+
+  private ClusterReplica(Vertx vertx, AsyncMap<String, String> map) {
+    this.vertx = vertx;
+    this.map = map;
+  }
+
+  public static Future<ClusterReplica> open(Vertx vertx) {
+    return vertx.sharedData().<String, String>getClusterWideMap(MAP).map(m -> new ClusterReplica(vertx, m));
+  }
+
+  /** Waits up to {@code timeoutMs} for ownership (one contender per JVM: Hazelcast locks are re-entrant per thread). */
+  public Future<Lock> acquireOwnership(long timeoutMs) {
+    return vertx.sharedData().getLockWithTimeout(LOCK, timeoutMs);
+  }
+
+  /** A fresh fencing token, larger than every one handed out before in this cluster's life. */
+  public Future<Long> nextEpoch() {
+    return vertx.sharedData().getCounter(EPOCH).compose(c -> c.incrementAndGet());
+  }
+
+  /** The replicated head, or null in a cluster that has had no owner yet (fresh or fully restarted). */
+  public Future<String> head() {
+    return map.get(HEAD);
+  }
+
+  /**
+   * Replaces the head only if it is still {@code expected} (null: only if there is none). A deposed
+   * owner's write thus fails: the new owner replaced the head when it claimed it.
+   */
+  public Future<Boolean> replaceHead(String expected, String next) {
+    return expected == null
+        ? map.putIfAbsent(HEAD, next).map(previous -> previous == null)
+        : map.replaceIfPresent(HEAD, expected, next);
+  }
+
+  /** Tells a future owner what this node holds on disk (used after a full-cluster restart). */
+  public Future<Void> announce(String nodeId, String localFile) {
+    return map.put(NODE_PREFIX + nodeId, localFile);
+  }
+
+  /** Every node's announced local file. */
+  public Future<Map<String, String>> announced() {
+    return map.entries().map(all -> {
+      all.remove(HEAD);
+      return all;
+    });
+  }
+}
