@@ -42,16 +42,25 @@ public record Alarm(
    * @throws IllegalArgumentException when {@code time}, {@code weekdays} or {@code timezone} is unusable
    */
   public static Alarm parse(JsonObject config) {
-    return new Alarm(
-        config.getBoolean("enabled", false),
-        parseTime(config.getString("time")),
-        parseWeekdays(config.getJsonArray("weekdays")),
-        parseZone(config.getString("timezone")),
-        config.getString("playlist_uri", ""),
-        config.getString("device_name", ""),
-        config.getInteger("alarm_volume", DEFAULT_VOLUME),
-        config.getBoolean("fade_in", false),
-        config.getBoolean("shuffle", false));
+    try {
+      return new Alarm(
+          orElse(config.getBoolean("enabled"), false),
+          parseTime(config.getString("time")),
+          parseWeekdays(config.getJsonArray("weekdays")),
+          parseZone(config.getString("timezone")),
+          orElse(config.getString("playlist_uri"), ""),
+          orElse(config.getString("device_name"), ""),
+          orElse(config.getInteger("alarm_volume"), DEFAULT_VOLUME),
+          orElse(config.getBoolean("fade_in"), false),
+          orElse(config.getBoolean("shuffle"), false));
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException("an alarm field has the wrong type: " + e.getMessage());
+    }
+  }
+
+  /** An absent key and a null value both mean the default. */
+  private static <T> T orElse(T value, T fallback) {
+    return value == null ? fallback : value;
   }
 
   private static LocalTime parseTime(String text) {

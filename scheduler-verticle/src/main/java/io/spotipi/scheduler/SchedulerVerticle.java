@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -56,15 +57,18 @@ public class SchedulerVerticle extends VerticleBase {
   private SchedulerOptions options;
   private ConfigClient store;
 
-  /** The alarm of the newest applied revision; {@code null} when that config cannot be scheduled. */
+  /** The newest snapshot planned from; {@code null} until the first. */
+  private ConfigSnapshot applied;
+  /** The alarm of {@link #applied}; {@code null} when that config cannot be scheduled. */
   private Alarm alarm;
-  private long appliedRevision = -1;
   /** The occurrence being waited for, or {@code null}. */
   private Instant target;
   private long timerId = -1;
   /** Occurrences at or before this one were fired, lost or skipped here: never planned again. */
   private Instant handledUpTo = Instant.MIN;
   private boolean reloadRetryPending;
+  /** Set by stop: work still in flight then must not plan again or arm a timer. */
+  private boolean stopped;
   private AlarmStatus.LastFired lastFired;
 
   public SchedulerVerticle() {
@@ -91,6 +95,7 @@ public class SchedulerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     cancelTimer();
     return Future.succeededFuture();
   }
@@ -98,7 +103,9 @@ public class SchedulerVerticle extends VerticleBase {
   // ---- planning ----------------------------------------------------------------------------------
 
   private void onConfigChanged(ConfigChanged event) {
-    if (!BOOKKEEPING_KEYS.containsAll(event.changedKeys())) {
+    List<String> keys = event.changedKeys();
+    boolean onlyBookkeeping = keys != null && !keys.isEmpty() && BOOKKEEPING_KEYS.containsAll(keys);
+    if (!onlyBookkeeping) {
       reload();
     }
   }
@@ -117,13 +124,17 @@ public class SchedulerVerticle extends VerticleBase {
     });
   }
 
-  /** Plans from a snapshot; the first one also restores what earlier schedulers recorded. */
-  private void apply(ConfigSnapshot snap) {
-    if (snap.revision() < appliedRevision) {
-      return; // an older load that finished late
+  /**
+   * Plans from a snapshot, or from the newest one already seen if it is older (a load that finished
+   * late); the first one also restores what earlier schedulers recorded.
+   */
+  private void apply(ConfigSnapshot loaded) {
+    if (stopped) {
+      return;
     }
-    boolean first = appliedRevision < 0;
-    appliedRevision = snap.revision();
+    boolean first = applied == null;
+    ConfigSnapshot snap = first || loaded.revision() >= applied.revision() ? loaded : applied;
+    applied = snap;
     try {
       alarm = Alarm.parse(snap.config());
     } catch (IllegalArgumentException e) {
@@ -198,7 +209,7 @@ public class SchedulerVerticle extends VerticleBase {
   // ---- waiting -----------------------------------------------------------------------------------
 
   private void arm() {
-    if (target == null) {
+    if (stopped || target == null) {
       return;
     }
     Instant now = clock.instant();
@@ -309,7 +320,7 @@ public class SchedulerVerticle extends VerticleBase {
   private void onStatus(Message<Object> msg) {
     Long minRevision = msg.body() instanceof JsonObject body ? body.getLong("min_revision") : null;
     (minRevision == null ? store.load() : store.load(minRevision)).onSuccess(snap -> {
-      if (snap.revision() > appliedRevision) {
+      if (applied == null || snap.revision() > applied.revision()) {
         apply(snap);
       }
       msg.reply(Json.toJson(status()));

@@ -47,7 +47,16 @@ class AlarmTest {
   }
 
   @Test
+  void aNullFieldMeansItsDefault() {
+    Alarm alarm = Alarm.parse(config().putNull("enabled").putNull("alarm_volume").putNull("device_name"));
+    assertFalse(alarm.enabled());
+    assertEquals(Alarm.DEFAULT_VOLUME, alarm.volume());
+    assertEquals("", alarm.deviceName());
+  }
+
+  @Test
   void rejectsWhatCannotBeScheduled() {
+    assertThrows(IllegalArgumentException.class, () -> Alarm.parse(config().put("enabled", "yes")));
     assertThrows(IllegalArgumentException.class, () -> Alarm.parse(config().put("time", "24:00")));
     assertThrows(IllegalArgumentException.class, () -> Alarm.parse(config().put("time", "7.05")));
     assertThrows(IllegalArgumentException.class, () -> Alarm.parse(config().put("timezone", "Mars/Olympus")));

@@ -103,9 +103,7 @@ class SchedulerVerticleTest {
     Instant due = at(morning);
     MutableClock clock = new MutableClock(start);
     RecordingPlayer player = new RecordingPlayer();
-    setAlarm(alarm("07:00", EVERY_DAY, zone));
-    deploy(clock, player);
-    awaitPlanned(due);
+    deployPlanned(alarm("07:00", EVERY_DAY, zone), clock, player, due);
 
     AlarmStatus status = status();
     assertEquals(OffsetDateTime.parse(morning).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), status.nextFire());
@@ -134,9 +132,8 @@ class SchedulerVerticleTest {
   void aOneTimeAlarmDisablesItselfAfterFiring() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
     RecordingPlayer player = new RecordingPlayer();
-    setAlarm(alarm("07:00", null, VIENNA).put("alarm_volume", 12).put("fade_in", true));
-    deploy(clock, player);
-    awaitPlanned(MONDAY_0700);
+    JsonObject fading = alarm("07:00", null, VIENNA).put("alarm_volume", 12).put("fade_in", true);
+    deployPlanned(fading, clock, player, MONDAY_0700);
 
     clock.set(MONDAY_0700);
     waitUntil("the alarm fired", () -> player.played().size() == 1);
@@ -156,9 +153,7 @@ class SchedulerVerticleTest {
   void aRecurringAlarmStaysEnabledForItsNextDay() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
     RecordingPlayer player = new RecordingPlayer();
-    setAlarm(alarm("07:00", new JsonArray().add(0), VIENNA));
-    deploy(clock, player);
-    awaitPlanned(MONDAY_0700);
+    deployPlanned(alarm("07:00", new JsonArray().add(0), VIENNA), clock, player, MONDAY_0700);
 
     clock.set(MONDAY_0700);
     waitUntil("the alarm fired", () -> player.played().size() == 1);
@@ -174,9 +169,7 @@ class SchedulerVerticleTest {
   void aConfigChangeMidWaitReplans() {
     MutableClock clock = new MutableClock(MONDAY_0700.minus(Duration.ofHours(1)));
     RecordingPlayer player = new RecordingPlayer();
-    setAlarm(alarm("07:00", EVERY_DAY, VIENNA));
-    deploy(clock, player);
-    awaitPlanned(MONDAY_0700);
+    deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, player, MONDAY_0700);
 
     Instant earlier = at("2026-11-30T06:30+01:00");
     setAlarm(new JsonObject().put("time", "6:30"));
@@ -200,27 +193,25 @@ class SchedulerVerticleTest {
   void aClockStepBackAfterFiringDoesNotFireAgain() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(1));
     RecordingPlayer player = new RecordingPlayer();
-    setAlarm(alarm("07:00", EVERY_DAY, VIENNA));
-    deploy(clock, player);
-    awaitPlanned(MONDAY_0700);
+    deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, player, MONDAY_0700);
     clock.set(MONDAY_0700);
     waitUntil("the alarm fired", () -> player.played().size() == 1);
     awaitPlanned(MONDAY_0700.plus(Duration.ofDays(1)));
 
     clock.set(MONDAY_0700.minusSeconds(1));
-    awaitClockChecks(clock, 3);
+    long revision = setAlarm(new JsonObject().put("alarm_volume", 30)); // a re-plan while the clock is behind
+    assertEquals("2026-12-01T07:00:00+01:00", status(revision).nextFire());
     clock.set(MONDAY_0700);
     awaitClockChecks(clock, 3);
     assertEquals(1, player.played().size());
+    assertEquals(SchedulerVerticle.PLAYED, status().lastFired().outcome());
   }
 
   @Test
   void anOccurrenceFoundBeyondTheGracePeriodIsSkipped() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
     RecordingPlayer player = new RecordingPlayer();
-    setAlarm(alarm("07:00", EVERY_DAY, VIENNA));
-    deploy(clock, player);
-    awaitPlanned(MONDAY_0700);
+    deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, player, MONDAY_0700);
 
     clock.set(MONDAY_0700.plusSeconds(GRACE_SECONDS + 1)); // e.g. the machine was suspended
     awaitPlanned(MONDAY_0700.plus(Duration.ofDays(1)));
@@ -232,9 +223,7 @@ class SchedulerVerticleTest {
   @Test
   void aRestartInsideTheGraceWindowFiresOnceLate() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
-    setAlarm(alarm("07:00", EVERY_DAY, VIENNA));
-    String first = deploy(clock, new RecordingPlayer());
-    awaitPlanned(MONDAY_0700);
+    String first = deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
     Await.result(vertx.undeploy(first));
 
     Instant restart = MONDAY_0700.plusSeconds(180);
@@ -260,9 +249,7 @@ class SchedulerVerticleTest {
   @Test
   void aRestartOutsideTheGraceWindowSkipsAndKeepsAOneTimeAlarmEnabled() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
-    setAlarm(alarm("07:00", null, VIENNA));
-    String first = deploy(clock, new RecordingPlayer());
-    awaitPlanned(MONDAY_0700);
+    String first = deployPlanned(alarm("07:00", null, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
     Await.result(vertx.undeploy(first));
 
     clock.set(MONDAY_0700.plusSeconds(GRACE_SECONDS + 60));
@@ -309,7 +296,8 @@ class SchedulerVerticleTest {
       awaitPlanned(occurrence);
       clockA.set(occurrence);
       int played = day + 1;
-      waitUntil("occurrence " + occurrence + " played", () -> playerA.played().size() + playerB.played().size() >= played);
+      waitUntil("occurrence " + occurrence + " played",
+          () -> playerA.played().size() + playerB.played().size() >= played);
       // Each scheduler reads the clock again only once its claim is settled.
       awaitClockChecks(clockA, 3);
       awaitClockChecks(clockB, 3);
@@ -324,9 +312,7 @@ class SchedulerVerticleTest {
     Instant now = MONDAY_0700.minus(Duration.ofHours(2));
     MutableClock clock = new MutableClock(now);
     RecordingPlayer player = new RecordingPlayer();
-    setAlarm(alarm("07:00", null, VIENNA));
-    deploy(clock, player);
-    awaitPlanned(MONDAY_0700);
+    deployPlanned(alarm("07:00", null, VIENNA), clock, player, MONDAY_0700);
 
     Message<JsonObject> reply = Await.result(vertx.eventBus().request(Addresses.ALARM_TRIGGER, new JsonObject()));
     AlarmFired fired = Json.fromJson(reply.body(), AlarmFired.class);
@@ -361,8 +347,17 @@ class SchedulerVerticleTest {
     return id;
   }
 
-  private void setAlarm(JsonObject fields) {
-    Await.on(testContext, () -> store.patch(fields));
+  /** Stores the alarm, starts a scheduler and waits until it planned {@code occurrence}. */
+  private String deployPlanned(JsonObject alarm, MutableClock clock, Player player, Instant occurrence) {
+    setAlarm(alarm);
+    String id = deploy(clock, player);
+    awaitPlanned(occurrence);
+    return id;
+  }
+
+  /** Patches the stored alarm; returns the new revision. */
+  private long setAlarm(JsonObject fields) {
+    return Await.on(testContext, () -> store.patch(fields)).revision();
   }
 
   private JsonObject stored() {
@@ -370,7 +365,13 @@ class SchedulerVerticleTest {
   }
 
   private AlarmStatus status() {
-    Message<JsonObject> reply = Await.result(vertx.eventBus().request(Addresses.ALARM_STATUS, new JsonObject()));
+    return status(0);
+  }
+
+  /** The status as of at least {@code minRevision}. */
+  private AlarmStatus status(long minRevision) {
+    Message<JsonObject> reply = Await.result(vertx.eventBus().request(Addresses.ALARM_STATUS,
+        new JsonObject().put("min_revision", minRevision)));
     return Json.fromJson(reply.body(), AlarmStatus.class);
   }
 
