@@ -37,18 +37,23 @@ final class ConfigHandler {
 
   /** PUT: the body is the whole user config; keys left out fall back to their defaults. */
   void replace(RoutingContext rc) {
-    Long expected = expectedRevision(rc);
-    JsonObject doc = RequestBody.jsonObject(contentType(rc), rc.body().buffer(), RequestBody.JSON);
-    client.submit(CommitRequest.replace(expected, doc, RequestGuard.commitOrigin(rc)))
-        .onSuccess(s -> Replies.snapshot(rc, s))
-        .onFailure(rc::fail);
+    commitBody(rc, RequestBody.JSON, CommitRequest::replace);
   }
 
   /** PATCH: an RFC 7396 merge patch, applied inside the owner to the latest state. */
   void merge(RoutingContext rc) {
+    commitBody(rc, RequestBody.MERGE_PATCH, CommitRequest::patch);
+  }
+
+  /** {@link CommitRequest#replace} or {@link CommitRequest#patch}. */
+  private interface CommitKind {
+    CommitRequest of(Long expectedRevision, JsonObject body, String origin);
+  }
+
+  private void commitBody(RoutingContext rc, List<String> mediaTypes, CommitKind kind) {
     Long expected = expectedRevision(rc);
-    JsonObject patch = RequestBody.jsonObject(contentType(rc), rc.body().buffer(), RequestBody.MERGE_PATCH);
-    client.submit(CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
+    JsonObject body = RequestBody.jsonObject(contentType(rc), rc.body().buffer(), mediaTypes);
+    client.submit(kind.of(expected, body, RequestGuard.commitOrigin(rc)))
         .onSuccess(s -> Replies.snapshot(rc, s))
         .onFailure(rc::fail);
   }
