@@ -50,7 +50,16 @@ public final class Main {
   private static void run(AppOptions options, String nodeId, Logger log) {
     log.info("SpotiPi starting: node {}, verticles {}, data dir {}, env {}",
         nodeId, names(options), options.dataDir().toAbsolutePath().normalize(), options.env());
-    SpotiPiNode node = SpotiPiNode.create();
+    SpotiPiNode node;
+    try {
+      node = SpotiPiNode.create(options).toCompletionStage().toCompletableFuture()
+          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException | InterruptedException e) {
+      log.error("SpotiPi failed to start: could not join the cluster: {}", e instanceof ExecutionException
+          ? e.getCause().toString() : e.toString());
+      System.exit(EXIT_START_FAILED);
+      return;
+    }
     // Registered before deploying, so a SIGTERM during startup also closes Vert.x cleanly.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, log), "spotipi-shutdown"));
     try {
@@ -83,11 +92,8 @@ public final class Main {
     }
   }
 
-  /** Cluster and bridge are parsed and checked now; their wiring comes with the cluster work. */
+  /** The bridge is parsed and checked now; its wiring comes with the cluster work. */
   private static void rejectUnwired(AppOptions options) throws UsageException {
-    if (options.cluster()) {
-      throw new UsageException("--cluster is not available in this build yet; run without it");
-    }
     if (options.bridgePort() != null) {
       throw new UsageException("--bridge-port is not available in this build yet; run without it");
     }

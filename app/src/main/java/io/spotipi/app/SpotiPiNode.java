@@ -7,6 +7,7 @@ import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -34,11 +35,19 @@ public final class SpotiPiNode {
     this.vertxOptions = vertxOptions;
   }
 
-  /** Builds Vert.x (single node); nothing is deployed yet. */
-  public static SpotiPiNode create() {
+  /**
+   * Builds Vert.x: a single embedded node by default (no cluster machinery at all), or a member of a
+   * Hazelcast cluster with {@code --cluster}. Nothing is deployed yet.
+   */
+  public static Future<SpotiPiNode> create(AppOptions options) {
     VertxOptions vertxOptions = vertxOptions();
-    return new SpotiPiNode(Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory()).build(),
-        vertxOptions);
+    VertxBuilder builder = Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory());
+    if (!options.cluster()) {
+      return Future.succeededFuture(new SpotiPiNode(builder.build(), vertxOptions));
+    }
+    vertxOptions.setEventBusOptions(ClusterSetup.eventBusOptions(options));
+    return builder.withClusterManager(ClusterSetup.clusterManager(options)).buildClustered()
+        .map(vertx -> new SpotiPiNode(vertx, vertxOptions));
   }
 
   /**
