@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,7 @@ class SchedulerVerticleTest {
   private Context testContext;
   private ConfigClient store;
   private final List<AlarmFired> published = new CopyOnWriteArrayList<>();
+  private final List<JsonObject> publishedJson = new CopyOnWriteArrayList<>();
 
   private static Instant at(String offsetDateTime) {
     return OffsetDateTime.parse(offsetDateTime).toInstant();
@@ -74,7 +76,10 @@ class SchedulerVerticleTest {
       return client.ready().map(client);
     });
     MessageConsumer<JsonObject> fired = vertx.eventBus().consumer(Addresses.ALARM_FIRED,
-        msg -> published.add(Json.fromJson(msg.body(), AlarmFired.class)));
+        msg -> {
+          publishedJson.add(msg.body());
+          published.add(Json.fromJson(msg.body(), AlarmFired.class));
+        });
     Await.result(fired.completion());
   }
 
@@ -126,6 +131,24 @@ class SchedulerVerticleTest {
     assertEquals(0, fired.lateMs());
     waitUntil("the fired event", () -> published.size() == 1);
     assertEquals(fired, published.get(0));
+  }
+
+  @Test
+  void theFiredEventAndTheStatusHaveTheContractsFieldNames() {
+    MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
+    deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
+    JsonObject status = Await.result(vertx.eventBus().<JsonObject>request(Addresses.ALARM_STATUS, null)).body();
+    assertEquals(Set.of("enabled", "time", "weekdays", "timezone", "next_fire", "next_fire_in_seconds", "last_fired"),
+        status.fieldNames());
+    assertEquals(60, status.getLong("next_fire_in_seconds"));
+
+    clock.set(MONDAY_0700);
+    waitUntil("the fired event", () -> publishedJson.size() == 1);
+    JsonObject event = publishedJson.get(0);
+    assertEquals(Set.of("occurrence", "scheduled_for", "fired_at", "late_ms", "alarm"), event.fieldNames());
+    assertEquals(Set.of("time", "weekdays", "playlist_uri", "device_name", "alarm_volume", "fade_in", "shuffle"),
+        event.getJsonObject("alarm").fieldNames());
+    assertEquals("2026-11-30T06:00:00Z", event.getString("scheduled_for"));
   }
 
   @Test
