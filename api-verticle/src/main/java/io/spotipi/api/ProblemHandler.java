@@ -51,7 +51,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
       }
       return;
     }
-    SecurityHeaders.apply(resp.headers());
+    SecurityHeaders.ensure(resp.headers());
     resp.setStatusCode(p.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     p.headers().forEach(resp::putHeader);
     resp.end(p.toJson(rc.request().path()).toBuffer());

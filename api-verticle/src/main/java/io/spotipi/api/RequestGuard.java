@@ -31,13 +31,15 @@ final class RequestGuard implements Handler<RoutingContext> {
     HttpServerRequest req = rc.request();
     MultiMap out = rc.response().headers();
     SecurityHeaders.apply(out);
-    String client = policy.clientAddress(req.remoteAddress().hostAddress(), req.getHeader(X_FORWARDED_FOR));
+    boolean mutation = isMutation(req.method());
+    // a read needs the client's address only for its rate limit
+    String client = mutation || limiter != null
+        ? policy.clientAddress(req.remoteAddress().hostAddress(), req.getHeader(X_FORWARDED_FOR)) : null;
     String origin = req.getHeader(HttpHeaders.ORIGIN);
     if (origin != null && policy.corsListed(origin)) {
       out.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).add(HttpHeaders.VARY, HttpHeaders.ORIGIN)
           .set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
     }
-    boolean mutation = isMutation(req.method());
     if (limiter != null) {
       long waitSeconds = limiter.acquire(client, mutation);
       if (waitSeconds > 0) {

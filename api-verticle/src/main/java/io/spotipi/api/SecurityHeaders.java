@@ -19,10 +19,18 @@ final class SecurityHeaders {
   private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
+  /** Adds them to a response that has none of them yet (cheaper than replacing). */
   static void apply(MultiMap headers) {
-    headers.set(X_CONTENT_TYPE_OPTIONS, NOSNIFF)
-        .set(X_FRAME_OPTIONS, DENY)
-        .set(REFERRER_POLICY, NO_REFERRER)
-        .set(HttpHeaders.CACHE_CONTROL, NO_STORE);
+    headers.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF)
+        .add(X_FRAME_OPTIONS, DENY)
+        .add(REFERRER_POLICY, NO_REFERRER)
+        .add(HttpHeaders.CACHE_CONTROL, NO_STORE);
+  }
+
+  /** Adds them unless the request guard already did (a request can fail before it runs). */
+  static void ensure(MultiMap headers) {
+    if (!headers.contains(X_CONTENT_TYPE_OPTIONS)) {
+      apply(headers);
+    }
   }
 }
