@@ -14,7 +14,6 @@ import io.spotipi.shared.FieldError;
 import io.spotipi.shared.message.HistoryEntry;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.testing.Await;
-import io.spotipi.shared.testing.BlockedThreadWatch;
 import io.spotipi.shared.testing.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -23,33 +22,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What one commit does and refuses to do, against a real owner on real files. */
-class CommitSemanticsTest {
-  @TempDir
-  Path dir;
-  Vertx vertx;
-  BlockedThreadWatch watch;
-  StoreFixture store;
-
-  @BeforeEach
-  void start() {
-    watch = BlockedThreadWatch.install();
-    vertx = TestVertx.strict();
-    store = StoreFixture.start(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    Await.result(vertx.close());
-    watch.close();
-    assertEquals(List.of(), watch.warnings(), "an event loop was blocked");
-  }
-
+class CommitSemanticsTest extends StrictStoreTest {
   @Test
   void emptyDataDirServesTheBuiltInDefaultsAtRevisionZero() {
     ConfigSnapshot s = store.load();

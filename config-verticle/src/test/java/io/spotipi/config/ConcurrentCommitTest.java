@@ -8,7 +8,6 @@ import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.message.StoreStatus;
 import io.spotipi.shared.testing.Await;
-import io.spotipi.shared.testing.BlockedThreadWatch;
 import io.spotipi.shared.testing.TestVertx;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -22,38 +21,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 64 clients, each a ConfigClient on its own event-loop context, race on one document. Invariants:
  * no lost update, every acknowledged commit has its own revision, nothing blocks an event loop.
  */
-class ConcurrentCommitTest {
+class ConcurrentCommitTest extends StrictStoreTest {
   static final int CLIENTS = 64;
   static final int ROUNDS = 100;
-
-  @TempDir
-  Path dir;
-  Vertx vertx;
-  BlockedThreadWatch watch;
-  StoreFixture store;
-
-  @BeforeEach
-  void start() {
-    watch = BlockedThreadWatch.install();
-    vertx = TestVertx.strict();
-    store = StoreFixture.start(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    Await.result(vertx.close());
-    watch.close();
-    assertEquals(List.of(), watch.warnings(), "an event loop was blocked");
-  }
 
   @Test
   void transactionsFromManyClientsLoseNoIncrement() throws Exception {
