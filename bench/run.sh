@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# SpotiPi benchmark suite: every figure side by side with its baseline, in one run, on this machine.
+# Usage: bench/run.sh            (ROUNDS=3 DURATION=10 by default; SKIP_JMH=1 skips the JMH part)
+# Prints the table and writes bench/results/<date>.md. Everything binds 127.0.0.1; every load run is
+# bounded in time. See bench/README.md.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10}"
+CONNECTIONS=64
+CAS_CLIENTS=16
+XMX=128m
+APP_JAR="$ROOT/app/target/spotipi.jar"
+BENCH_JAR="$BENCH/target/benchmarks.jar"
+RESULT="$BENCH/results/$(date +%F).md"
+
+WORK="$(mktemp -d /tmp/spotipi-bench.XXXXXX)"
+FIGURES="$WORK/figures.tsv"
+PIDS=()
+echo "work dir (logs, data): $WORK"
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+log() { echo "[bench $(date +%T)] $*" >&2; }
+
+# ---- tools and jars ----------------------------------------------------------------------------------
+
+ensure_wrk() {
+  command -v wrk >/dev/null && return
+  log "installing wrk"
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+}
+
+ensure_jars() {
+  if [ ! -f "$APP_JAR" ]; then
+    log "building $APP_JAR"
+    (cd "$ROOT" && mvn -q -B -DskipTests package)
+  fi
+  if [ ! -f "$BENCH_JAR" ]; then
+    log "building $BENCH_JAR"
+    # bench resolves shared and config-verticle from the local repository: install them when missing.
+    (cd "$ROOT" && mvn -q -B -f bench/pom.xml -DskipTests package) || {
+      (cd "$ROOT" && mvn -q -B -DskipTests -pl shared,config-verticle install)
+      (cd "$ROOT" && mvn -q -B -f bench/pom.xml -DskipTests package)
+    }
+  fi
+}
+
+# ---- helpers -----------------------------------------------------------------------------------------
+
+record() { printf '%s\t%s\n' "$1" "$2" >>"$FIGURES"; }
+
+# value of key=... in a file
+value() { grep -m1 "^$1=" "$2" | cut -d= -f2; }
+
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# Waits up to 60 s for a line in a log; fails if the process died.
+await_line() {
+  local pid=$1 file=$2 text=$3 i
+  for ((i = 0; i < 6000; i++)); do
+    grep -q "$text" "$file" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { log "process $pid died:"; tail -20 "$file" >&2; return 1; }
+    sleep 0.01
+  done
+  log "no '$text' in $file after 60 s"
+  return 1
+}
+
+# Samples a process's RSS every 0.25 s into a file until killed.
+sample_rss() {
+  while kill -0 "$1" 2>/dev/null; do
+    rss_mib "$1" >>"$2" 2>/dev/null && echo >>"$2"
+    sleep 0.25
+  done
+}
+
+stop() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# wrk with the key=value summary; $1 = name prefix, $2 = lua script, $3 = url, $4 = log
+load() {
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
+  record "$1_rps" "$(value requests_per_sec "$4")"
+  record "$1_p99_ms" "$(value p99_ms "$4")"
+  record "$1_errors" "$(value errors "$4")"
+}
+
+warm() { wrk -t2 -c"$CONNECTIONS" -d3s -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }
+
+# ---- one round ---------------------------------------------------------------------------------------
+
+round() {
+  local r=$1 dir="$WORK/round$1" port bare_port spotipi bare sampler url bare_url start
+  mkdir -p "$dir"
+  port=$(free_port)
+  url="http://127.0.0.1:$port"
+
+  start=$(now_ms)
+  SPOTIPI_RATE_LIMIT=off java -Xmx$XMX -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
+    --data-dir "$dir/data" --env bench >"$dir/spotipi.log" 2>&1 &
+  spotipi=$!
+  PIDS+=("$spotipi")
+  await_line "$spotipi" "$dir/spotipi.log" "SpotiPi ready on $url"
+  record ready_ms $(($(now_ms) - start))
+  sleep 2
+  record rss_idle_mib "$(rss_mib "$spotipi")"
+
+  curl -sf -D "$dir/headers" -o "$dir/config.json" "$url/api/config"
+  local etag
+  etag=$(awk 'tolower($1) == "etag:" { print $2 }' "$dir/headers" | tr -d '\r')
+  bare_port=$(free_port)
+  bare_url="http://127.0.0.1:$bare_port/api/config"
+  java -Xmx$XMX -cp "$BENCH_JAR" io.spotipi.bench.BareServer "$bare_port" "$dir/config.json" "$etag" \
+    >"$dir/bare.log" 2>&1 &
+  bare=$!
+  PIDS+=("$bare")
+  await_line "$bare" "$dir/bare.log" "bare server ready"
+
+  sample_rss "$spotipi" "$dir/rss.samples" &
+  sampler=$!
+  PIDS+=("$sampler")
+
+  log "round $r: GET (SpotiPi and the bare server, order alternates per round)"
+  warm "$url/api/config" get.lua
+  warm "$bare_url" get.lua
+  if ((r % 2)); then
+    load get get.lua "$url/api/config" "$dir/get.log"
+    load bare_get get.lua "$bare_url" "$dir/bare_get.log"
+  else
+    load bare_get get.lua "$bare_url" "$dir/bare_get.log"
+    load get get.lua "$url/api/config" "$dir/get.log"
+  fi
+  stop "$bare"
+
+  log "round $r: disk probe and durable PATCH"
+  java -cp "$BENCH_JAR" io.spotipi.bench.DiskProbe "$dir/probe" 5 >"$dir/probe.log" 2>&1
+  record disk_probe_ops "$(value disk_probe_ops_per_sec "$dir/probe.log")"
+  load patch patch.lua "$url/api/config" "$dir/patch.log"
+
+  log "round $r: compare-and-set increments, $CAS_CLIENTS clients"
+  java -cp "$BENCH_JAR" io.spotipi.bench.CasIncrements "$url" "$CAS_CLIENTS" "$DURATION" >"$dir/cas.log" 2>&1
+  for key in cas_successes_per_sec cas_conflicts_per_success cas_lost_updates cas_errors; do
+    record "$key" "$(value "$key" "$dir/cas.log")"
+  done
+
+  stop "$sampler"
+  record rss_load_mib "$(sort -n "$dir/rss.samples" | tail -1)"
+  stop "$spotipi"
+}
+
+# ---- JMH ---------------------------------------------------------------------------------------------
+
+jmh() {
+  log "JMH: event-bus load, near-cache get, transactions (a few minutes)"
+  java -jar "$BENCH_JAR" -rf json -rff "$WORK/jmh.json" io.spotipi.bench.jmh >"$WORK/jmh.log" 2>&1 ||
+    { log "JMH failed, see $WORK/jmh.log"; tail -30 "$WORK/jmh.log" >&2; return 1; }
+  record tx_conflicts_per_commit "$(value tx_conflicts_per_commit "$WORK/jmh.log")"
+}
+
+# ---- main --------------------------------------------------------------------------------------------
+
+machine_info() {
+  echo "- date: $(date -u +'%F %T') UTC; commit $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "- nproc: $(nproc); model: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "- java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+  echo "- wrk: $(wrk --version 2>&1 | head -1)"
+  echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- data dir filesystem: $(df -hT "$WORK" | awk 'NR == 2 { print $1, $2 }')"
+  echo "- settings: $ROUNDS rounds, wrk -t2 -c$CONNECTIONS -d${DURATION}s, CAS $CAS_CLIENTS clients" \
+    "for ${DURATION}s, SpotiPi and the bare server with -Xmx$XMX, SPOTIPI_RATE_LIMIT=off"
+}
+
+main() {
+  ensure_wrk
+  ensure_jars
+  local info
+  info="$(machine_info)"
+  for ((r = 1; r <= ROUNDS; r++)); do
+    round "$r"
+  done
+  [ -n "${SKIP_JMH:-}" ] || jmh
+  local table
+  table="$(java -cp "$BENCH_JAR" io.spotipi.bench.Report "$FIGURES" "$WORK/jmh.json")"
+  {
+    echo "# SpotiPi benchmark run $(date +%F)"
+    echo
+    echo "$info"
+    echo
+    echo "Ratios are computed per round (this system ÷ its baseline in the same round), then"
+    echo "min / median / max over the rounds; JMH rows use its measurement iterations as rounds"
+    echo "(sample-mode rows: one figure over all samples). The \"met\" column checks the median."
+    echo
+    echo "$table"
+    echo
+    echo "## JMH output"
+    echo
+    echo '```'
+    sed -n '/^Benchmark /,$p' "$WORK/jmh.log" 2>/dev/null
+    echo '```'
+  } >"$RESULT"
+  echo
+  echo "$table"
+  echo
+  echo "written: $RESULT (raw logs in $WORK)"
+}
+
+main "$@"

@@ -1,0 +1,159 @@
+package io.spotipi.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Turns the figures of one benchmark run into the Markdown table: min / median / max over the rounds,
+ * the baseline measured in the same rounds, the ratio per round, and the issue's target.
+ *
+ * <p>Usage: {@code Report FIGURES_TSV [JMH_JSON]}. The TSV holds {@code name<TAB>value} lines, one per
+ * figure per round, in round order. JMH throughput results count each measurement iteration as a round.
+ */
+public final class Report {
+  /** One line of the table; {@code check} is null for figures that are only reported. */
+  record Row(String label, String figure, String baseline, String target, Predicate<Stats> check) {
+  }
+
+  static final List<Row> ROWS = List.of(
+      new Row("GET /api/config req/s (64 conn)", "get_rps", "bare_get_rps", "≥ 0.9× bare server",
+          s -> s.median() >= 0.9),
+      new Row("GET /api/config p99 ms", "get_p99_ms", "bare_get_p99_ms", "report", null),
+      new Row("GET non-2xx or socket errors", "get_errors", null, "0", s -> s.max() == 0),
+      new Row("PATCH durable commits/s (64 conn)", "patch_rps", "disk_probe_ops", "≥ 8× disk probe",
+          s -> s.median() >= 8),
+      new Row("PATCH p99 ms", "patch_p99_ms", null, "≤ 10 ms (quiet machine)", s -> s.median() <= 10),
+      new Row("PATCH non-2xx or socket errors", "patch_errors", null, "0", s -> s.max() == 0),
+      new Row("CAS increments/s over HTTP (16 clients)", "cas_successes_per_sec", null, "report", null),
+      new Row("CAS conflicts (412) per success", "cas_conflicts_per_success", null, "report", null),
+      new Row("CAS lost updates", "cas_lost_updates", null, "0", s -> s.max() == 0),
+      new Row("CAS other errors", "cas_errors", null, "0", s -> s.max() == 0),
+      new Row("start to ready ms", "ready_ms", null, "< 2000 ms", s -> s.median() < 2000),
+      new Row("RSS idle MiB (-Xmx128m)", "rss_idle_mib", null, "< 200 MiB", s -> s.max() < 200),
+      new Row("RSS under load MiB (-Xmx128m)", "rss_load_mib", null, "< 200 MiB", s -> s.max() < 200),
+      new Row("JMH event-bus load round trip ns/op (mean)", "jmh_load_ns", "jmh_bare_rr_ns", "≤ 1.3× bare",
+          s -> s.median() <= 1.3),
+      new Row("JMH event-bus load round trip p99 ns", "jmh_load_p99_ns", "jmh_bare_rr_p99_ns", "report", null),
+      new Row("JMH near-cache get(key) ops/s", "jmh_cache_get_ops", "jmh_hashmap_get_ops", "report", null),
+      new Row("JMH transaction increments/s (64 concurrent)", "jmh_tx_ops", null, "report", null),
+      new Row("JMH transaction conflicts per commit", "tx_conflicts_per_commit", null, "report", null));
+
+  /** JMH benchmark method → figure name, and the figure its 99th percentile goes to (sample mode). */
+  private static final Map<String, String[]> JMH_FIGURES = Map.of(
+      "EventBusLoadBenchmark.configClientLoad", new String[] {"jmh_load_ns", "jmh_load_p99_ns"},
+      "EventBusLoadBenchmark.bareRequestReply", new String[] {"jmh_bare_rr_ns", "jmh_bare_rr_p99_ns"},
+      "NearCacheGetBenchmark.configClientGet", new String[] {"jmh_cache_get_ops"},
+      "NearCacheGetBenchmark.hashMapGet", new String[] {"jmh_hashmap_get_ops"},
+      "TransactionBenchmark.increment", new String[] {"jmh_tx_ops"});
+
+  private Report() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: Report FIGURES_TSV [JMH_JSON]");
+      System.exit(2);
+    }
+    Map<String, List<Double>> figures = parseTsv(Files.readAllLines(Path.of(args[0])));
+    if (args.length == 2 && Files.exists(Path.of(args[1])) && Files.size(Path.of(args[1])) > 0) {
+      addJmh(figures, new JsonArray(Files.readString(Path.of(args[1]))));
+    }
+    System.out.print(table(figures));
+  }
+
+  static Map<String, List<Double>> parseTsv(List<String> lines) {
+    Map<String, List<Double>> figures = new LinkedHashMap<>();
+    for (String line : lines) {
+      String[] parts = line.split("\t");
+      if (parts.length == 2 && !parts[1].isBlank()) {
+        figures.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
+      }
+    }
+    return figures;
+  }
+
+  static void addJmh(Map<String, List<Double>> figures, JsonArray results) {
+    for (Object o : results) {
+      JsonObject result = (JsonObject) o;
+      String bench = result.getString("benchmark");
+      String method = bench.substring(bench.lastIndexOf('.', bench.lastIndexOf('.') - 1) + 1);
+      String[] names = JMH_FIGURES.get(method);
+      if (names == null) {
+        continue;
+      }
+      JsonObject metric = result.getJsonObject("primaryMetric");
+      figures.put(names[0], iterationScores(metric));
+      if (names.length > 1) {
+        figures.put(names[1], List.of(metric.getJsonObject("scorePercentiles").getDouble("99.0")));
+      }
+    }
+  }
+
+  /** Per-iteration scores where JMH gives them (throughput, average), else the one overall score. */
+  private static List<Double> iterationScores(JsonObject metric) {
+    JsonArray raw = metric.getJsonArray("rawData");
+    if (raw == null || raw.isEmpty()) {
+      return List.of(metric.getDouble("score"));
+    }
+    List<Double> scores = new ArrayList<>();
+    for (Object fork : raw) {
+      for (Object v : (JsonArray) fork) {
+        scores.add(((Number) v).doubleValue());
+      }
+    }
+    return scores;
+  }
+
+  /** Per-round ratios when both have one value per round, else the ratio of the medians. */
+  static List<Double> ratios(List<Double> values, List<Double> baseline) {
+    List<Double> ratios = new ArrayList<>();
+    if (values.size() == baseline.size()) {
+      for (int i = 0; i < values.size(); i++) {
+        ratios.add(values.get(i) / baseline.get(i));
+      }
+    } else {
+      ratios.add(Stats.of(values).median() / Stats.of(baseline).median());
+    }
+    return ratios;
+  }
+
+  static String table(Map<String, List<Double>> figures) {
+    StringBuilder out = new StringBuilder();
+    out.append("| figure | this system (min / median / max) | baseline, same run | ratio | target | met |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    for (Row row : ROWS) {
+      out.append(line(row, figures)).append('\n');
+    }
+    out.append("| cluster (3 JVMs): commit p99 via non-owner, failover after SIGKILL | not measured yet "
+        + "(cluster issue open) | — | — | report | — |\n");
+    return out.toString();
+  }
+
+  private static String line(Row row, Map<String, List<Double>> figures) {
+    List<Double> values = figures.get(row.figure());
+    if (values == null) {
+      return "| " + row.label() + " | not measured (see log) | — | — | " + row.target() + " | — |";
+    }
+    Stats own = Stats.of(values);
+    String baseline = "—";
+    String ratio = "—";
+    Stats checked = own;
+    if (row.baseline() != null) {
+      List<Double> base = figures.get(row.baseline());
+      baseline = base == null ? "not measured" : Stats.of(base).format();
+      checked = base == null ? null : Stats.of(ratios(values, base));
+      ratio = base == null ? "—" : checked.format() + "×";
+    }
+    String met = row.check() == null || checked == null ? "—" : row.check().test(checked) ? "yes" : "**NO**";
+    return "| " + row.label() + " | " + own.format() + " | " + baseline + " | " + ratio + " | " + row.target()
+        + " | " + met + " |";
+  }
+}
