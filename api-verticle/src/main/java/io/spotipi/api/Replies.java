@@ -3,6 +3,7 @@ package io.spotipi.api;
 import io.spotipi.shared.ConfigSnapshot;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,11 +23,12 @@ final class Replies {
     json(rc, status, Json.encodeToBuffer(value));
   }
 
-  /** The whole config: its cached bytes and ETag; 304 when the client's copy is current. */
+  /** The whole config: its cached bytes and ETag; to a GET, 304 when the client's copy is current. */
   static void snapshot(RoutingContext rc, ConfigSnapshot s) {
     String etag = s.etag();
     rc.response().putHeader(HttpHeaders.ETAG, etag);
-    if (Preconditions.noneMatchHits(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+    if (rc.request().method() == HttpMethod.GET
+        && Preconditions.noneMatchHits(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
       rc.response().setStatusCode(304).end();
     } else {
       json(rc, 200, s.json());
