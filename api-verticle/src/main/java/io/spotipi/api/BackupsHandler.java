@@ -2,6 +2,7 @@ package io.spotipi.api;
 
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.Json;
+import io.spotipi.shared.message.BackupInfo;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,7 @@ final class BackupsHandler {
    * The owner's backup file names ({@code r<revision>-<UTC stamp>}): anything else, such as a path, is
    * refused here before it reaches the owner.
    */
-  static final Pattern BACKUP_ID = Pattern.compile("r\\d{10}-\\d{8}T\\d{9}Z");
+  static final Pattern BACKUP_ID = BackupInfo.ID_PATTERN;
 
   private final ConfigClient client;
 

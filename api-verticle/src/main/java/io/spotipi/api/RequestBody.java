@@ -1,5 +1,6 @@
 package io.spotipi.api;
 
+import io.spotipi.shared.JsonValues;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -26,7 +27,7 @@ final class RequestBody {
   static final List<String> MERGE_PATCH = List.of("application/merge-patch+json", "application/json");
   static final List<String> FORM = List.of("application/x-www-form-urlencoded", "multipart/form-data");
   /** Deepest accepted nesting of objects and arrays (the config's own values are at most 3 deep). */
-  static final int MAX_DEPTH = 32;
+  static final int MAX_DEPTH = JsonValues.MAX_DEPTH;
 
   /** @throws Problem 415 unless the Content-Type's media type is one of {@code accepted} */
   static void requireMediaType(String contentType, List<String> accepted) {

@@ -137,6 +137,15 @@ class CommitSemanticsTest extends StrictStoreTest {
           Await.failure(vertx.eventBus().request(Addresses.CONFIG_COMMIT, body)));
       assertEquals(ErrorCode.BAD_REQUEST.code(), e.failureCode(), body.encode());
     }
+    JsonObject deep = new JsonObject();
+    JsonObject inner = deep;
+    for (int i = 0; i < 900; i++) { // deep enough to overflow a recursive copy or Jackson
+      JsonObject next = new JsonObject();
+      inner.put("x", next);
+      inner = next;
+    }
+    ConfigFailure tooDeep = assertInstanceOf(ConfigFailure.class, store.patchFailure(new JsonObject().put("d", deep)));
+    assertEquals(ErrorCode.BAD_REQUEST, tooDeep.code());
     ReplyException e = assertInstanceOf(ReplyException.class,
         Await.failure(vertx.eventBus().request(Addresses.CONFIG_LOAD, "text")));
     assertEquals(ErrorCode.BAD_REQUEST.code(), e.failureCode());

@@ -8,6 +8,40 @@ public final class JsonValues {
   private JsonValues() {
   }
 
+  /**
+   * How deep a stored document may nest objects and arrays. Deeper input is refused at the edge (HTTP,
+   * event bus) before anything recursive (copying, Jackson, the validator) can overflow the stack.
+   */
+  public static final int MAX_DEPTH = 32;
+
+  /** Whether {@code value} nests objects and arrays more than {@code limit} levels deep. */
+  public static boolean deeperThan(Object value, int limit) {
+    if (!(value instanceof JsonObject) && !(value instanceof JsonArray)) {
+      return false;
+    }
+    if (limit <= 0) {
+      return true;
+    }
+    Iterable<?> children = value instanceof JsonObject o ? o.getMap().values() : ((JsonArray) value).getList();
+    for (Object child : children) {
+      if (deeperThan(wrap(child), limit - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object wrap(Object raw) {
+    if (raw instanceof java.util.Map<?, ?> m) {
+      return new JsonObject((java.util.Map<String, Object>) m);
+    }
+    if (raw instanceof java.util.List<?> l) {
+      return new JsonArray(l);
+    }
+    return raw;
+  }
+
   /** A deep copy of a JSON value: objects and arrays are copied, scalars are immutable already. */
   public static Object copy(Object value) {
     if (value instanceof JsonObject o) {

@@ -45,6 +45,9 @@ public final class ConfigRules {
     if ((request.config() == null) == (request.patch() == null)) {
       throw new ConfigFailure(ErrorCode.BAD_REQUEST, "a commit carries exactly one of config or patch");
     }
+    if (JsonValues.deeperThan(request.config() != null ? request.config() : request.patch(), JsonValues.MAX_DEPTH)) {
+      throw new ConfigFailure(ErrorCode.BAD_REQUEST, "the document nests deeper than " + JsonValues.MAX_DEPTH + " levels");
+    }
     JsonObject edited = request.config() != null
         ? request.config()
         : JsonMergePatch.apply(current, request.patch());

@@ -35,8 +35,7 @@ public final class FileStore {
   public static final String DEFAULTS_FILE = "default_config.json";
   public static final String BACKUP_DIR = "backups";
 
-  /** Backup ids: {@code r} + 10-digit revision + {@code -} + UTC time to the millisecond. */
-  static final Pattern BACKUP_ID = Pattern.compile("r(\\d{10})-(\\d{8}T\\d{9}Z)");
+  static final Pattern BACKUP_ID = BackupInfo.ID_PATTERN;
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
