@@ -5,11 +5,13 @@ import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ConfigSnapshot;
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
 import io.spotipi.shared.message.ConfigChanged;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -23,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +45,15 @@ public class SchedulerVerticle extends VerticleBase {
 
   /** Store key: the newest occurrence claimed for playing, as a UTC ISO-8601 instant. */
   public static final String LAST_FIRED_KEY = "last_fired_occurrence";
+  /** Store key: which scheduler instance made the newest claim (its node id and a per-start suffix). */
+  public static final String LAST_FIRED_BY_KEY = "last_fired_by";
   /** Store key: the occurrence the schedulers wait for (UTC ISO-8601); absent while none is planned. */
   public static final String PLANNED_KEY = "planned_occurrence";
   /** Changes to these keys alone are the schedulers' own bookkeeping: no re-plan (and no ping-pong). */
-  private static final Set<String> BOOKKEEPING_KEYS = Set.of(LAST_FIRED_KEY, PLANNED_KEY);
+  private static final Set<String> BOOKKEEPING_KEYS = Set.of(LAST_FIRED_KEY, LAST_FIRED_BY_KEY, PLANNED_KEY);
+  /** How long a claim is retried while the owner is unreachable (a failover takes seconds). */
+  static final long CLAIM_RETRY_FOR_MS = 60_000;
+  static final long RETRY_MS = 1_000;
 
   public static final String PLAYED = "played";
   public static final String FAILED = "failed";
@@ -55,6 +63,8 @@ public class SchedulerVerticle extends VerticleBase {
   private final Clock clock;
   private final Player player;
   private SchedulerOptions options;
+  /** Names this scheduler's claims, so a retried claim whose first reply was lost is known as its own. */
+  private String claimant;
   private ConfigClient store;
 
   /** The newest snapshot planned from; {@code null} until the first. */
@@ -83,14 +93,14 @@ public class SchedulerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     options = new SchedulerOptions(config());
+    claimant = options.getNodeId() + "/" + UUID.randomUUID().toString().substring(0, 8);
     store = ConfigClient.create(vertx, new ConfigClientOptions("scheduler"));
     store.onChange(this::onConfigChanged);
     EventBus bus = vertx.eventBus();
     MessageConsumer<Object> status = bus.consumer(Addresses.ALARM_STATUS, this::onStatus);
     MessageConsumer<Object> trigger = bus.consumer(Addresses.ALARM_TRIGGER, this::onTrigger);
-    return Future.all(store.ready(), status.completion(), trigger.completion())
-        .compose(v -> store.load())
-        .onSuccess(this::apply);
+    // The first plan needs the owner, which in a cluster may still be electing: reload() retries.
+    return Future.all(store.ready(), status.completion(), trigger.completion()).onSuccess(v -> reload());
   }
 
   @Override
@@ -112,11 +122,10 @@ public class SchedulerVerticle extends VerticleBase {
 
   private void reload() {
     store.load().onSuccess(this::apply).onFailure(err -> {
-      log.warn("cannot load the config to re-plan, retrying in {} ms: {}", options.getRecheckMaxMs(),
-          err.getMessage());
+      log.warn("cannot load the config to plan, retrying in {} ms: {}", RETRY_MS, err.getMessage());
       if (!reloadRetryPending) {
         reloadRetryPending = true;
-        vertx.setTimer(options.getRecheckMaxMs(), id -> {
+        vertx.setTimer(RETRY_MS, id -> {
           reloadRetryPending = false;
           reload();
         });
@@ -248,7 +257,7 @@ public class SchedulerVerticle extends VerticleBase {
   private Future<Void> fireScheduled(Instant occurrence, Instant firedAt) {
     String id = occurrence.toString();
     long lateMs = Duration.between(occurrence, firedAt).toMillis();
-    return store.transaction(doc -> claim(doc, occurrence)).transform(ar -> {
+    return claim(occurrence, System.nanoTime() + CLAIM_RETRY_FOR_MS * 1_000_000).transform(ar -> {
       if (ar.succeeded()) {
         return play(id, occurrence, firedAt, Alarm.parse(ar.result().config())).mapEmpty();
       }
@@ -257,9 +266,32 @@ public class SchedulerVerticle extends VerticleBase {
     });
   }
 
-  /** The compare-and-set: runs on the newest document, again after each conflict. */
-  private static void claim(JsonObject doc, Instant occurrence) {
+  /**
+   * The claim, retried while the owner is unreachable or the store cannot write: when the owner dies
+   * around the firing instant, the claim goes through once a standby has taken over. If the first
+   * attempt did commit but its reply was lost with the owner, the retry finds this scheduler's own
+   * claim and plays; every other scheduler finds a claim that is not theirs and does not.
+   */
+  private Future<ConfigSnapshot> claim(Instant occurrence, long deadlineNanos) {
+    return store.transaction(doc -> claim(doc, occurrence, claimant)).recover(err -> {
+      ErrorCode code = err instanceof ConfigFailure f ? f.code() : null;
+      boolean transient_ = code == ErrorCode.UNAVAILABLE || code == ErrorCode.STORAGE;
+      if (!transient_ || stopped || System.nanoTime() > deadlineNanos) {
+        return Future.failedFuture(err);
+      }
+      log.warn("occurrence {}: claim failed ({}), retrying in {} ms", occurrence, err.getMessage(), RETRY_MS);
+      Promise<Void> wait = Promise.promise();
+      vertx.setTimer(RETRY_MS, t -> wait.complete());
+      return wait.future().compose(v -> claim(occurrence, deadlineNanos));
+    });
+  }
+
+  /** The compare-and-set's mutator: runs on the newest document, again after each conflict. */
+  static void claim(JsonObject doc, Instant occurrence, String claimant) {
     Instant fired = instantOrNull(doc.getValue(LAST_FIRED_KEY));
+    if (occurrence.equals(fired) && claimant.equals(doc.getValue(LAST_FIRED_BY_KEY))) {
+      return; // our own earlier claim, committed though its reply was lost: commit it again unchanged
+    }
     if (fired != null && !fired.isBefore(occurrence)) {
       throw new Declined(Declined.Reason.ALREADY_FIRED, "occurrence " + fired + " is already recorded");
     }
@@ -268,6 +300,7 @@ public class SchedulerVerticle extends VerticleBase {
       throw new Declined(Declined.Reason.NOT_SCHEDULED, "the stored alarm no longer fires then");
     }
     doc.put(LAST_FIRED_KEY, occurrence.toString());
+    doc.put(LAST_FIRED_BY_KEY, claimant);
     if (current.oneTime()) {
       doc.put("enabled", false);
     }
@@ -357,7 +390,7 @@ public class SchedulerVerticle extends VerticleBase {
   }
 
   /** A transaction's mutator decided not to commit: an expected outcome, so no stack trace. */
-  private static final class Declined extends RuntimeException {
+  static final class Declined extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     enum Reason { ALREADY_FIRED, NOT_SCHEDULED, UNCHANGED }
