@@ -35,7 +35,6 @@ public final class Main {
         return;
       }
       AppOptions options = parsed.get();
-      rejectUnwired(options);
       String nodeId = NodeId.resolve(options.dataDir(), options.nodeId());
       run(options, nodeId, log);
     } catch (UsageException e) {
@@ -89,13 +88,6 @@ public final class Main {
       log.info("SpotiPi stopped");
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
       log.error("SpotiPi did not stop cleanly within {} s: {}", STOP_TIMEOUT_SECONDS, e.toString());
-    }
-  }
-
-  /** The bridge is parsed and checked now; its wiring comes with the cluster work. */
-  private static void rejectUnwired(AppOptions options) throws UsageException {
-    if (options.bridgePort() != null) {
-      throw new UsageException("--bridge-port is not available in this build yet; run without it");
     }
   }
 

@@ -51,7 +51,8 @@ public final class SpotiPiNode {
   }
 
   /**
-   * Deploys the chosen verticles one after the other, the config owner first so the others find it.
+   * Deploys the chosen verticles one after the other, the config owner first so the others find it,
+   * then starts the TCP event-bus bridge when {@code --bridge-port} asks for it.
    * Fails with the first verticle that does not start; closing the node is then up to the caller.
    */
   public Future<Void> deploy(AppOptions options, String nodeId) {
@@ -60,7 +61,11 @@ public final class SpotiPiNode {
       JsonObject config = VerticleConfigs.of(verticle, options, nodeId, vertxOptions);
       deployed = deployed.compose(v -> deploy(verticle, config));
     }
-    return deployed;
+    if (options.bridgePort() == null) {
+      return deployed;
+    }
+    return deployed.compose(v -> BridgeSetup.start(vertx, options.host(), options.bridgePort(), options.apiToken()))
+        .mapEmpty();
   }
 
   /** The Vert.x instance, for whoever needs to wire more into this node (a cluster, a bridge, tests). */
