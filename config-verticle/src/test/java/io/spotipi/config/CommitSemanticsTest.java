@@ -181,6 +181,15 @@ class CommitSemanticsTest extends StrictStoreTest {
   }
 
   @Test
+  void aDataDirThatDoesNotExistYetIsCreated() {
+    Await.result(vertx.close());
+    vertx = TestVertx.strict();
+    store = StoreFixture.start(vertx, dir.resolve("not/there/yet"));
+    assertEquals(1, store.patch(new JsonObject().put("alarm_volume", 21)).revision());
+    assertTrue(Files.exists(dir.resolve("not/there/yet/test.json")));
+  }
+
+  @Test
   void anOriginalSpotiPiFileWithoutMetaLoadsAsRevisionZero() throws Exception {
     Await.result(vertx.close());
     Files.writeString(dir.resolve("test.json"),

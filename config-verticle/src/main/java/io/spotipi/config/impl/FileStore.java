@@ -57,6 +57,12 @@ public final class FileStore {
     return primary;
   }
 
+  /** A fresh install points at a data dir that does not exist yet: the first commit must not fail. */
+  public void createDataDir() throws IOException {
+    requireWorker();
+    Files.createDirectories(dir);
+  }
+
   /** The user's file, or empty when there is none yet. */
   public Optional<Buffer> readPrimary() throws IOException {
     requireWorker();

@@ -43,6 +43,7 @@ public final class StartupLoader {
   }
 
   public Loaded load() throws IOException {
+    files.createDataDir();
     ConfigRules rules = new ConfigRules(defaults(), validator);
     Optional<Buffer> primary = files.readPrimary();
     if (primary.isEmpty()) {
