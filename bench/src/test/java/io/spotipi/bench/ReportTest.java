@@ -1,0 +1,58 @@
+package io.spotipi.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+  @Test
+  void statsTakeTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
+    assertEquals(new Stats(1, 2, 9, 3), Stats.of(List.of(9.0, 1.0, 2.0)));
+    assertEquals(new Stats(1, 2.5, 9, 4), Stats.of(List.of(9.0, 1.0, 2.0, 3.0)));
+    assertEquals("1.00 / 2.50 / 9.00", Stats.of(List.of(9.0, 1.0, 2.0, 3.0)).format());
+    assertEquals("12345", Stats.of(List.of(12345.4)).format());
+  }
+
+  @Test
+  void ratiosArePerRoundWhenBothHaveARoundEachElseOfTheMedians() {
+    assertEquals(List.of(0.5, 2.0), Report.ratios(List.of(1.0, 4.0), List.of(2.0, 2.0)));
+    assertEquals(List.of(2.0), Report.ratios(List.of(4.0, 4.0, 4.0), List.of(2.0)));
+  }
+
+  @Test
+  void rowsCompareTheMedianRatioWithTheTargetAndSayWhatIsMissing() {
+    Map<String, List<Double>> figures = Report.parseTsv(List.of(
+        "get_rps\t95", "bare_get_rps\t100", "get_rps\t80", "bare_get_rps\t100", "get_rps\t99", "bare_get_rps\t100",
+        "patch_rps\t1000", "disk_probe_ops\t500", "cas_lost_updates\t0", "cas_lost_updates\t1", "ready_ms\t"));
+    String table = Report.table(figures);
+    assertTrue(table.contains("| GET /api/config req/s (64 conn) | 80.00 / 95.00 / 99.00 | 100 / 100 / 100 | "
+        + "0.800 / 0.950 / 0.990× | ≥ 0.9× bare server | yes |"), table);
+    assertTrue(table.contains("| PATCH durable commits/s (64 conn) | 1000 | 500 | 2.00× | ≥ 8× disk probe | **NO** |"),
+        table);
+    assertTrue(table.contains("| CAS lost updates | 0.000 / 0.500 / 1.00 | — | — | 0 | **NO** |"), table);
+    assertTrue(table.contains("| start to ready ms | not measured (see log) |"), table);
+    assertTrue(table.contains("not measured yet (cluster issue open)"), table);
+  }
+
+  @Test
+  void jmhResultsBecomeFiguresWithIterationsAsRoundsAndThePercentile() {
+    JsonArray jmh = new JsonArray()
+        .add(new JsonObject().put("benchmark", "io.spotipi.bench.jmh.NearCacheGetBenchmark.configClientGet")
+            .put("primaryMetric", new JsonObject().put("score", 2.0).put("rawData", new JsonArray().add(
+                new JsonArray().add(1.0).add(2.0).add(3.0)))))
+        .add(new JsonObject().put("benchmark", "io.spotipi.bench.jmh.EventBusLoadBenchmark.configClientLoad")
+            .put("primaryMetric", new JsonObject().put("score", 500.0)
+                .put("scorePercentiles", new JsonObject().put("99.0", 4000.0))));
+    Map<String, List<Double>> figures = Report.parseTsv(List.of());
+    Report.addJmh(figures, jmh);
+    assertEquals(List.of(1.0, 2.0, 3.0), figures.get("jmh_cache_get_ops"));
+    assertEquals(List.of(500.0), figures.get("jmh_load_ns"));
+    assertEquals(List.of(4000.0), figures.get("jmh_load_p99_ns"));
+  }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SpotiPi torture suite: the tests tagged "torture" in every module (crash loop, fault injection, soak,
+# fuzz), run against a freshly built spotipi.jar; then the figures go to bench/results/torture-<date>.md.
+# Usage: bench/torture.sh [extra maven args]   (SOAK_MINUTES=10 by default)
+# Example, one test only: bench/torture.sh -Dtest=FuzzTortureTest -Dsurefire.failIfNoSpecifiedTests=false
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+SOAK_MINUTES="${SOAK_MINUTES:-10}"
+RESULT="$BENCH/results/torture-$(date +%F).md"
+LOG="$(mktemp /tmp/spotipi-torture.XXXXXX.log)"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+cd "$ROOT"
+echo "[torture] building app/target/spotipi.jar (the child processes run it)"
+mvn -q -B -DskipTests package
+rm -rf app/target/torture
+echo "[torture] mvn -B -Ptorture verify -Dsoak.minutes=$SOAK_MINUTES $* (log: $LOG)"
+status=0
+mvn -B -Ptorture verify -Dsoak.minutes="$SOAK_MINUTES" -Dspotipi.jar="$ROOT/app/target/spotipi.jar" "$@" \
+  >"$LOG" 2>&1 || status=$?
+
+{
+  echo "# SpotiPi torture run $(date +%F)"
+  echo
+  echo "- date: $(date -u +'%F %T') UTC; commit $(git rev-parse --short HEAD); maven exit status $status"
+  echo "- nproc: $(nproc); model: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "- java: $(java -version 2>&1 | head -1)"
+  echo "- load average before the run: $LOAD_BEFORE"
+  echo "- command: \`bench/torture.sh $*\` (SOAK_MINUTES=$SOAK_MINUTES)"
+  echo
+  echo "## Test classes"
+  echo
+  echo '```'
+  grep -E "Tests run:.*in io\.spotipi|Tests run:.*Skipped|WARNING.*Tests run|FAIL|skipped:|Assumption" "$LOG" |
+    sed 's/^\[[A-Z]*\] //' | sort -u || true
+  echo '```'
+  for f in app/target/torture/*.md; do
+    [ -f "$f" ] || continue
+    echo
+    echo "## $(basename "$f" .md)"
+    echo
+    cat "$f"
+  done
+} >"$RESULT"
+cat "$RESULT"
+echo "written: $RESULT (maven log: $LOG)"
+exit "$status"
