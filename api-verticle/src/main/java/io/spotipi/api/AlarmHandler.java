@@ -37,14 +37,17 @@ final class AlarmHandler {
   }
 
   void status(RoutingContext rc) {
-    ask(Addresses.ALARM_STATUS).onSuccess(s -> Replies.json(rc, 200, s.toBuffer())).onFailure(rc::fail);
+    ask(Addresses.ALARM_STATUS, new JsonObject()).onSuccess(s -> Replies.json(rc, 200, s.toBuffer())).onFailure(rc::fail);
   }
 
   void trigger(RoutingContext rc) {
-    ask(Addresses.ALARM_TRIGGER).onSuccess(fired -> Replies.json(rc, 200, fired.toBuffer())).onFailure(rc::fail);
+    ask(Addresses.ALARM_TRIGGER, new JsonObject()).onSuccess(fired -> Replies.json(rc, 200, fired.toBuffer())).onFailure(rc::fail);
   }
 
-  /** PUT: the alarm fields only, merged atomically; answers with the scheduler's new status. */
+  /**
+   * PUT: the alarm fields only, merged atomically; answers with the scheduler's status as of this
+   * commit or later (its near cache may not have seen the change event yet).
+   */
   void update(RoutingContext rc) {
     Long expected = Preconditions.expectedRevision(rc.request().getHeader(HttpHeaders.IF_MATCH));
     JsonObject patch = RequestBody.jsonObject(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), rc.body().buffer(),
@@ -55,7 +58,7 @@ final class AlarmHandler {
       throw Problem.invalid("only alarm fields may be sent here: " + ALARM_FIELDS, foreign);
     }
     client.submit(CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
-        .compose(saved -> ask(Addresses.ALARM_STATUS)
+        .compose(saved -> ask(Addresses.ALARM_STATUS, new JsonObject().put("min_revision", saved.revision()))
             .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
                 + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
             .onSuccess(s -> rc.response().putHeader(HttpHeaders.ETAG, saved.etag())))
@@ -83,8 +86,8 @@ final class AlarmHandler {
   }
 
   /** A request to the scheduler; its reply is a record (local codec) or the same shape as JSON (cluster). */
-  private Future<JsonObject> ask(String address) {
-    return bus.request(address, new JsonObject(), delivery)
+  private Future<JsonObject> ask(String address, JsonObject body) {
+    return bus.request(address, body, delivery)
         .map(m -> m.body() instanceof JsonObject json ? json : Json.toJson(m.body()))
         .recover(err -> Future.failedFuture(ConfigFailure.from(err)));
   }
