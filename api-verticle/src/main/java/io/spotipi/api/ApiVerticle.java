@@ -1,13 +1,19 @@
 package io.spotipi.api;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
+import io.spotipi.shared.MetricNames;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.backends.BackendRegistries;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +26,15 @@ public class ApiVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ApiVerticle.class);
 
   private HttpServer server;
+  private MeterRegistry registry;
+  private List<Meter> meters = List.of();
 
   @Override
   public Future<?> start() {
     ApiOptions options = ApiOptions.fromJson(config());
     ConfigClient client = ConfigClient.create(vertx, new ConfigClientOptions("api"));
     Router router = routes(options, client);
+    registerCacheMetrics(client);
     return client.ready()
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
             .requestHandler(router)
@@ -36,6 +45,26 @@ public class ApiVerticle extends VerticleBase {
               options.apiToken() == null ? "off, LAN trust" : "required", options.rateLimit() == null ? "off"
                   : options.rateLimit().mutationsPerMinute() + "/" + options.rateLimit().readsPerMinute() + " per min");
         });
+  }
+
+  /** A redeployed verticle's client must not stay behind the meters of the one it replaces. */
+  @Override
+  public Future<?> stop() {
+    meters.forEach(registry::remove);
+    return Future.succeededFuture();
+  }
+
+  /** The near cache's hit and miss counts, read at each scrape; only when this Vert.x has metrics. */
+  private void registerCacheMetrics(ConfigClient client) {
+    registry = BackendRegistries.getDefaultNow();
+    if (registry == null) {
+      return;
+    }
+    meters = List.of(
+        FunctionCounter.builder(MetricNames.CACHE_HITS, client, ConfigClient::cacheHits)
+            .description("config reads the API served from its near cache").tag("client", "api").register(registry),
+        FunctionCounter.builder(MetricNames.CACHE_MISSES, client, ConfigClient::cacheMisses)
+            .description("reads the API had to ask the config owner for").tag("client", "api").register(registry));
   }
 
   /** The port the server listens on (the chosen one when configured with port 0). */
