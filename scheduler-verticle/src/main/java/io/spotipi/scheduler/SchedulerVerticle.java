@@ -1,5 +1,8 @@
 package io.spotipi.scheduler;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
@@ -7,6 +10,7 @@ import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.Json;
+import io.spotipi.shared.MetricNames;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
 import io.spotipi.shared.message.ConfigChanged;
@@ -17,6 +21,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +85,8 @@ public class SchedulerVerticle extends VerticleBase {
   /** Set by stop: work still in flight then must not plan again or arm a timer. */
   private boolean stopped;
   private AlarmStatus.LastFired lastFired;
+  private Counter playedCounter;
+  private Counter failedCounter;
 
   public SchedulerVerticle() {
     this(Clock.systemUTC(), new LoggingPlayer());
@@ -94,6 +101,9 @@ public class SchedulerVerticle extends VerticleBase {
   public Future<?> start() {
     options = new SchedulerOptions(config());
     claimant = options.getNodeId() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    MeterRegistry registry = registry();
+    playedCounter = firedCounter(registry, PLAYED);
+    failedCounter = firedCounter(registry, FAILED);
     store = ConfigClient.create(vertx, new ConfigClientOptions("scheduler"));
     store.onChange(this::onConfigChanged);
     EventBus bus = vertx.eventBus();
@@ -326,6 +336,7 @@ public class SchedulerVerticle extends VerticleBase {
     log.info("occurrence {} fired by {} ({} ms late)", id, options.getNodeId(), lateMs);
     return player.play(fired, playing.fadePlan()).transform(ar -> {
       lastFired = new AlarmStatus.LastFired(id, firedAt, lateMs, ar.succeeded() ? PLAYED : FAILED);
+      (ar.succeeded() ? playedCounter : failedCounter).increment();
       if (ar.failed()) {
         log.warn("occurrence {}: the player failed: {}", id, ar.cause().getMessage());
         return Future.failedFuture(ar.cause());
@@ -372,6 +383,17 @@ public class SchedulerVerticle extends VerticleBase {
   }
 
   // ---- helpers -----------------------------------------------------------------------------------
+
+  /** Vert.x's metrics registry (scraped at {@code /metrics}); a private one when metrics are off. */
+  private static MeterRegistry registry() {
+    MeterRegistry r = BackendRegistries.getDefaultNow();
+    return r != null ? r : new SimpleMeterRegistry();
+  }
+
+  private static Counter firedCounter(MeterRegistry registry, String outcome) {
+    return Counter.builder(MetricNames.ALARMS_FIRED).description("occurrences handed to the player, by outcome")
+        .tag("outcome", outcome).register(registry);
+  }
 
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
