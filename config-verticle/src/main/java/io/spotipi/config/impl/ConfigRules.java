@@ -48,13 +48,9 @@ public final class ConfigRules {
     if (JsonValues.deeperThan(request.config() != null ? request.config() : request.patch(), JsonValues.MAX_DEPTH)) {
       throw new ConfigFailure(ErrorCode.BAD_REQUEST, "the document nests deeper than " + JsonValues.MAX_DEPTH + " levels");
     }
-    JsonObject edited = request.config() != null
-        ? request.config()
-        : JsonMergePatch.apply(current, request.patch());
-    if (edited.containsKey(ConfigValidator.META)) {
-      throw ConfigFailure.invalid(List.of(new FieldError(ConfigValidator.META, "is reserved for the store")));
-    }
-    JsonObject next = effective(edited);
+    JsonObject next = request.config() != null
+        ? effective(request.config())
+        : withDefaultsFor(JsonMergePatch.apply(current, request.patch()), request.patch());
     List<FieldError> errors = validate(next);
     if (!errors.isEmpty()) {
       throw ConfigFailure.invalid(errors);
@@ -74,12 +70,25 @@ public final class ConfigRules {
     return doc;
   }
 
-  /** The keys whose value differs from the default: what the user's file holds. */
+  /** A merge patch's nulls removed keys from the document: they fall back to their defaults. */
+  private JsonObject withDefaultsFor(JsonObject patched, JsonObject patch) {
+    patch.forEach(e -> {
+      if (e.getValue() == null && defaults.containsKey(e.getKey())) {
+        patched.put(e.getKey(), JsonValues.copy(defaults.getValue(e.getKey())));
+      }
+    });
+    return patched;
+  }
+
+  /**
+   * The keys whose value differs from the default: what the user's file holds. It shares values with
+   * {@code effective}; neither is ever mutated once built.
+   */
   public JsonObject overrides(JsonObject effective) {
     JsonObject out = new JsonObject();
     effective.forEach(e -> {
       if (!defaults.containsKey(e.getKey()) || !Objects.equals(defaults.getValue(e.getKey()), e.getValue())) {
-        out.put(e.getKey(), JsonValues.copy(e.getValue()));
+        out.put(e.getKey(), e.getValue());
       }
     });
     return out;
