@@ -1,0 +1,153 @@
+package io.spotipi.app.torture;
+
+import io.spotipi.app.Main;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SpotiPi as a child JVM, as a user runs it: {@code java -jar spotipi.jar} when {@code -Dspotipi.jar}
+ * names a jar (bench/torture.sh builds one and passes it), else {@code Main} on this test's classpath
+ * (the same code, current with the build). Output goes to a file beside the data dir.
+ */
+final class SpotiPiProcess implements AutoCloseable {
+  private static final Duration READY_WAIT = Duration.ofSeconds(60);
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Process process;
+  final String base;
+  final Path dataDir;
+  final Path log;
+
+  private SpotiPiProcess(Process process, String base, Path dataDir, Path log) {
+    this.process = process;
+    this.base = base;
+    this.dataDir = dataDir;
+    this.log = log;
+  }
+
+  /** Starts it on a free loopback port, rate limiting off, and waits for the ready line. */
+  static SpotiPiProcess start(Path dataDir, Path log, String... jvmArgs) throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvmArgs));
+    String jar = System.getProperty("spotipi.jar", "");
+    if (jar.isEmpty()) {
+      command.addAll(List.of("-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"),
+          "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    } else {
+      command.addAll(List.of("-jar", jar));
+    }
+    command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+        "--env", "torture"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().keySet().removeIf(key -> key.startsWith("SPOTIPI_"));
+    builder.environment().put("SPOTIPI_RATE_LIMIT", "off");
+    SpotiPiProcess child = new SpotiPiProcess(builder.start(), "http://127.0.0.1:" + port, dataDir, log);
+    child.awaitReady();
+    return child;
+  }
+
+  private void awaitReady() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + READY_WAIT.toNanos();
+    String line = "SpotiPi ready on " + base;
+    while (!Files.exists(log) || !Files.readString(log).contains(line)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new AssertionError("SpotiPi did not get ready: " + (Files.exists(log) ? Files.readString(log) : ""));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
+  }
+
+  int port() {
+    return URI.create(base).getPort();
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15));
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  HttpResponse<String> patch(String json) throws IOException, InterruptedException {
+    return send(request("/api/config").header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The revision in an ETag header. */
+  static long revision(HttpResponse<?> response) {
+    String etag = response.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
+    return Long.parseLong(etag.replace("\"", ""));
+  }
+
+  JsonObject status() throws IOException, InterruptedException {
+    return new JsonObject(get("/api/thread-safety/status").body());
+  }
+
+  /** The user's file as it is on disk now, parsed (fails the test if it does not parse). */
+  JsonObject storedFile() throws IOException {
+    return new JsonObject(Files.readString(dataDir.resolve("torture.json")));
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Resident set size from /proc, in MiB. */
+  double rssMib() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    throw new IOException("no VmRSS for " + pid());
+  }
+
+  /** Heap in use right after a full GC (jcmd GC.run, then the heap pools from /metrics), in MiB. */
+  double heapAfterGcMib() throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid()), "GC.run").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      throw new IOException("jcmd GC.run failed: " + out);
+    }
+    return MetricsText.sum(get("/metrics").body(), "jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
+  }
+
+  /** SIGTERM and wait: a clean shutdown. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
