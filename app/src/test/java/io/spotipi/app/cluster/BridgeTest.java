@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TCP event-bus bridge of one real node ({@code --bridge-port}, API token set), driven by a raw
@@ -26,15 +24,13 @@ class BridgeTest {
   private static final Duration READ = Duration.ofSeconds(10);
   private static final int FRAMES = 20;
 
-  @TempDir
-  static Path temp;
   static ClusterNode node;
   static int bridgePort;
 
   @BeforeAll
   static void start() throws Exception {
     bridgePort = ClusterNode.freePort();
-    node = new ClusterNode("bridge", temp, List.of("--verticles", "config,api", "--bridge-port",
+    node = new ClusterNode("bridge", ClusterNode.runDir(BridgeTest.class), List.of("--verticles", "config,api", "--bridge-port",
         String.valueOf(bridgePort)), Map.of("SPOTIPI_API_TOKEN", TOKEN));
     node.start();
   }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -64,7 +65,7 @@ final class ClusterNode {
     this.command = List.copyOf(all);
   }
 
-  /** Three (or n) nodes of one cluster on loopback, not started yet, named n1..nN. */
+  /** n nodes of one cluster on loopback, not started yet, named n1..nN, without rate limits. */
   static List<ClusterNode> cluster(Path dir, int n, String verticles, Map<String, String> env) throws IOException {
     List<Integer> clusterPorts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -75,7 +76,7 @@ final class ClusterNode {
     for (int i = 0; i < n; i++) {
       nodes.add(new ClusterNode("n" + (i + 1), dir, List.of("--cluster", "--cluster-host", "127.0.0.1",
           "--cluster-port", String.valueOf(clusterPorts.get(i)), "--cluster-members", members,
-          "--verticles", verticles), env));
+          "--verticles", verticles, "--rate-limit", "off"), env));
     }
     return nodes;
   }
@@ -88,6 +89,40 @@ final class ClusterNode {
     for (ClusterNode node : nodes) {
       node.awaitReady();
     }
+  }
+
+  /**
+   * A fresh directory for one test class's nodes under {@code target/cluster-runs}: unlike a temp dir
+   * it outlives the run, so the nodes' logs can be read after a failure.
+   */
+  static Path runDir(Class<?> testClass) throws IOException {
+    return Files.createDirectories(Path.of("target", "cluster-runs",
+        testClass.getSimpleName() + "-" + System.currentTimeMillis()).toAbsolutePath());
+  }
+
+  /** Waits until each node answers {@code /readyz} with 200: the cluster has an owner that serves. */
+  static void awaitServing(List<ClusterNode> nodes) throws InterruptedException {
+    for (ClusterNode node : nodes) {
+      node.awaitServing();
+    }
+  }
+
+  void awaitServing() throws InterruptedException {
+    long deadline = System.nanoTime() + READY_WAIT.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        HttpResponse<String> ready = get("/readyz");
+        if (ready.statusCode() == 200) {
+          return;
+        }
+        last = ready.statusCode() + " " + ready.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(name + " not serving within " + READY_WAIT + ": " + last + "\n" + log());
   }
 
   static int freePort() throws IOException {
@@ -204,15 +239,26 @@ final class ClusterNode {
   /** A request to this node; with the node's API token as bearer when it has one. */
   HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
       throws IOException, InterruptedException {
+    return HTTP.send(request(method, path, body, headers, REQUEST_TIMEOUT), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A merge patch without waiting for the answer, failing after {@code timeout}. */
+  CompletableFuture<HttpResponse<String>> patchAsync(String path, String body, Duration timeout) {
+    return HTTP.sendAsync(request("PATCH", path, body, Map.of("Content-Type", "application/merge-patch+json"),
+        timeout), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String method, String path, String body, Map<String, String> headers,
+      Duration timeout) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-        .timeout(REQUEST_TIMEOUT)
+        .timeout(timeout)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     String token = env.get("SPOTIPI_API_TOKEN");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request.build();
   }
 
   @Override

@@ -1,0 +1,275 @@
+package io.spotipi.app.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Three real nodes ({@code config,api} each) on loopback, shared by the scenarios in order: replicated
+ * reads and commits on any node, SIGKILL of the owner under 16 committing clients, a stale ETag after
+ * the failover, the killed node rejoining as a standby, and a full cluster restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThreeNodeClusterTest {
+  private static final Logger log = LoggerFactory.getLogger(ThreeNodeClusterTest.class);
+  private static final Duration CONVERGE = Duration.ofSeconds(20);
+  private static final int CLIENTS = 16;
+  /** Load before the kill, and after the first commit of the new owner. */
+  private static final Duration STEADY_LOAD = Duration.ofSeconds(3);
+  /** The bound: commits succeed again within 10 s; the test waits longer before failing. */
+  private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(30);
+  private static final int MAX_ATTEMPTS_PER_CLIENT = 5_000;
+
+  static List<ClusterNode> nodes;
+  /** ETag of a document read before the failover: must get 412 after it. */
+  static String etagBeforeFailover;
+  static ClusterNode killed;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    nodes = ClusterNode.cluster(ClusterNode.runDir(ThreeNodeClusterTest.class), 3, "config,api", Map.of());
+    ClusterNode.startAll(nodes);
+    ClusterNode.awaitServing(nodes);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    for (ClusterNode node : nodes) {
+      node.destroy();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aCommitOnOneNodeIsReadOnTheOthersAndEveryNodeAcceptsCommits() throws Exception {
+    HttpResponse<String> first = nodes.get(0).patch("/api/config", "{\"alarm_volume\": 21}", null);
+    assertEquals(200, first.statusCode(), first.body());
+    long revision = RevisionLog.revision(first);
+    HttpResponse<String> onC = awaitRevision(nodes.get(2), revision);
+    assertEquals(21, new JsonObject(onC.body()).getInteger("alarm_volume"), onC.body());
+    HttpResponse<String> notModified = nodes.get(2).send("GET", "/api/config", null,
+        Map.of("If-None-Match", "\"" + revision + "\""));
+    assertEquals(304, notModified.statusCode());
+
+    for (ClusterNode node : nodes) {
+      HttpResponse<String> patch = node.patch("/api/config", "{\"device_name\": \"" + node.name + "\"}",
+          "\"" + revision + "\"");
+      assertEquals(200, patch.statusCode(), node + ": " + patch.body());
+      assertEquals(revision + 1, RevisionLog.revision(patch), patch.body());
+      revision++;
+    }
+    for (ClusterNode node : nodes) {
+      assertEquals("n3", new JsonObject(awaitRevision(node, revision).body()).getString("device_name"));
+    }
+    etagBeforeFailover = "\"" + revision + "\"";
+  }
+
+  @Test
+  @Order(2)
+  void killingTheOwnerUnderLoadLosesAndDoublesNoAcknowledgedIncrement() throws Exception {
+    ClusterNode owner = owner();
+    List<ClusterNode> others = nodes.stream().filter(n -> n != owner).toList();
+    RevisionLog revisions = new RevisionLog();
+    AtomicBoolean stop = new AtomicBoolean();
+    FailoverClock clock = new FailoverClock();
+    List<IncrementClient> clients = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      IncrementClient client = new IncrementClient(others.get(i % others.size()), String.format("counter_%02d", i),
+          revisions, stop, clock, MAX_ATTEMPTS_PER_CLIENT);
+      clients.add(client);
+      Thread thread = new Thread(client, "increment-" + i);
+      thread.start();
+      threads.add(thread);
+    }
+    try {
+      Thread.sleep(STEADY_LOAD.toMillis());
+      clock.killed();
+      owner.kill();
+      killed = owner;
+      log.info("killed the owner {} (pid {}) under load", owner.name, owner.pid());
+      assertTrue(clock.probe(others.get(0), FAILOVER_LIMIT), "no commit succeeded within " + FAILOVER_LIMIT);
+      log.info("FIGURE failover: first probe commit {} ms after SIGKILL of the owner (probing every {} ms)",
+          clock.probeFailover().toMillis(), FailoverClock.PROBE_EVERY.toMillis());
+      long deadline = System.nanoTime() + FAILOVER_LIMIT.toNanos();
+      while (clock.clientFailover() == null && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertNotNull(clock.clientFailover(), "no client committed within " + FAILOVER_LIMIT + " after the probe");
+      Thread.sleep(STEADY_LOAD.toMillis());
+    } finally {
+      stop.set(true);
+      for (Thread thread : threads) {
+        thread.join(Duration.ofSeconds(30).toMillis());
+      }
+    }
+
+    JsonObject last = settledDocument(others);
+    int acknowledged = 0;
+    int ambiguous = 0;
+    for (IncrementClient client : clients) {
+      assertNull(client.failure(), () -> client.key() + " failed: " + client.failure());
+      int value = last.getInteger(client.key(), 0);
+      assertEquals(client.expected(value), value, client.key() + ": acknowledged " + client.acknowledgedCount()
+          + ", ambiguous " + client.ambiguousCount());
+      acknowledged += client.acknowledgedCount();
+      ambiguous += client.ambiguousCount();
+    }
+    assertTrue(acknowledged > CLIENTS, "too little load to mean anything: " + acknowledged + " commits");
+    assertEquals(List.of(), revisions.conflicts());
+    log.info("FIGURE failover load: {} acknowledged increments, {} ambiguous failures, {} revisions seen, "
+        + "first client commit {} ms after the kill", acknowledged, ambiguous, revisions.size(),
+        clock.clientFailover().toMillis());
+    assertNotEquals(killed.name, owner().name);
+  }
+
+  @Test
+  @Order(3)
+  void aStaleEtagFromBeforeTheFailoverGets412() throws Exception {
+    assertNotNull(etagBeforeFailover, "needs the first scenario");
+    ClusterNode live = live().get(0);
+    HttpResponse<String> stale = live.patch("/api/config", "{\"alarm_volume\": 99}", etagBeforeFailover);
+    assertEquals(412, stale.statusCode(), stale.body());
+    assertNotEquals(99, new JsonObject(live.get("/api/config").body()).getInteger("alarm_volume"));
+  }
+
+  @Test
+  @Order(4)
+  void theKilledNodeRejoinsAsAStandbyAndItsDataDirCatchesUp() throws Exception {
+    assertNotNull(killed, "needs the failover scenario");
+    ClusterNode owner = owner();
+    killed.start();
+    HttpResponse<String> patch = owner.patch("/api/config", "{\"alarm_volume\": 57}", null);
+    assertEquals(200, patch.statusCode(), patch.body());
+    long revision = RevisionLog.revision(patch);
+    awaitFileRevision(killed, revision);
+    awaitRevision(killed, revision);
+    assertEquals(owner.name, owner().name, "the rejoined node must not take over");
+  }
+
+  @Test
+  @Order(5)
+  void aFullClusterRestartKeepsTheNewestRevision() throws Exception {
+    HttpResponse<String> patch = nodes.get(1).patch("/api/config", "{\"alarm_volume\": 64}", null);
+    assertEquals(200, patch.statusCode(), patch.body());
+    long revision = RevisionLog.revision(patch);
+    JsonObject newest = new JsonObject(patch.body());
+    for (ClusterNode node : nodes) {
+      node.stop();
+    }
+    ClusterNode.startAll(nodes);
+    ClusterNode.awaitServing(nodes);
+    for (ClusterNode node : nodes) {
+      HttpResponse<String> read = awaitRevision(node, revision);
+      assertEquals(revision, RevisionLog.revision(read), node + " " + read.body());
+      assertEquals(newest, new JsonObject(read.body()), node.name);
+    }
+    HttpResponse<String> next = nodes.get(0).patch("/api/config", "{\"alarm_volume\": 65}", "\"" + revision + "\"");
+    assertEquals(200, next.statusCode(), next.body());
+    assertEquals(revision + 1, RevisionLog.revision(next));
+  }
+
+  private static List<ClusterNode> live() {
+    return nodes.stream().filter(ClusterNode::alive).toList();
+  }
+
+  /** The node that owns the config now, as the status of a live node names it ("n2 (epoch 3)"). */
+  private static ClusterNode owner() throws Exception {
+    long deadline = System.nanoTime() + CONVERGE.toNanos();
+    while (true) {
+      HttpResponse<String> status = live().get(0).get("/api/thread-safety/status");
+      String owner = status.statusCode() == 200 ? new JsonObject(status.body()).getString("owner") : null;
+      for (ClusterNode node : live()) {
+        if (owner != null && owner.startsWith(node.name + " ")) {
+          return node;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no live owner named by the status: " + status.body());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Reads the node until its ETag reaches {@code revision} (its near cache follows the change events). */
+  private static HttpResponse<String> awaitRevision(ClusterNode node, long revision) throws Exception {
+    long deadline = System.nanoTime() + CONVERGE.toNanos();
+    while (true) {
+      HttpResponse<String> read = readQuietly(node);
+      if (read != null && read.statusCode() == 200 && RevisionLog.revision(read) >= revision) {
+        return read;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(node + " did not reach revision " + revision + ": "
+            + (read == null ? "unreachable" : read.statusCode() + " " + read.body()));
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static HttpResponse<String> readQuietly(ClusterNode node) throws InterruptedException {
+    try {
+      return node.get("/api/config");
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The document once every given node serves the same revision (the clients have stopped). */
+  private static JsonObject settledDocument(List<ClusterNode> readers) throws Exception {
+    HttpResponse<String> newest = null;
+    for (ClusterNode node : readers) {
+      HttpResponse<String> read = node.get("/api/config");
+      if (newest == null || RevisionLog.revision(read) > RevisionLog.revision(newest)) {
+        newest = read;
+      }
+    }
+    long revision = RevisionLog.revision(newest);
+    for (ClusterNode node : readers) {
+      assertEquals(new JsonObject(newest.body()), new JsonObject(awaitRevision(node, revision).body()), node.name);
+    }
+    return new JsonObject(newest.body());
+  }
+
+  /** Waits until the node's own durable copy ({@code development.json}) holds {@code revision}. */
+  private static void awaitFileRevision(ClusterNode node, long revision) throws Exception {
+    Path file = node.dataDir.resolve("development.json");
+    long deadline = System.nanoTime() + CONVERGE.toNanos();
+    long seen = -1;
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file)) {
+        try {
+          seen = new JsonObject(Files.readString(file)).getJsonObject("_meta").getLong("revision");
+        } catch (RuntimeException | IOException e) {
+          seen = -1; // caught between the writes of an atomic replace on some file systems: read again
+        }
+        if (seen >= revision) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(node + ": " + file + " holds revision " + seen + ", not " + revision);
+  }
+}
