@@ -1,0 +1,164 @@
+package io.spotipi.app.e2e;
+
+import io.spotipi.api.ApiVerticle;
+import io.spotipi.config.ConfigVerticle;
+import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.scheduler.SchedulerOptions;
+import io.spotipi.scheduler.SchedulerVerticle;
+import io.spotipi.shared.Addresses;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryContext;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The three verticles of a node in one Vert.x with Prometheus metrics: the real config owner on a
+ * temp dir, the scheduler on a {@link TestClock} with a {@link RecordingPlayer}, and the HTTP API on a
+ * free loopback port; plus a web client and a recorder of {@code spotipi.alarm.fired}.
+ */
+final class SpotiPiStack implements AutoCloseable {
+  static final long TIMEOUT_S = 10;
+  /** The scheduler looks at the (test) clock this often while waiting. */
+  static final long RECHECK_MS = 10;
+
+  final Vertx vertx;
+  final TestClock clock;
+  final RecordingPlayer player = new RecordingPlayer();
+  final List<JsonObject> fired = new CopyOnWriteArrayList<>();
+  private final WebClient web;
+  private volatile boolean dropChangeEvents;
+
+  private SpotiPiStack(Path dataDir, Instant now) {
+    clock = new TestClock(now);
+    vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+            .setEnabled(true)))
+        .build();
+    Handler<DeliveryContext<Object>> changeGate = ctx -> {
+      if (!(dropChangeEvents && Addresses.CONFIG_CHANGED.equals(ctx.message().address()))) {
+        ctx.next();
+      }
+    };
+    vertx.eventBus().addOutboundInterceptor(changeGate);
+    MessageConsumer<JsonObject> firedConsumer = vertx.eventBus().consumer(Addresses.ALARM_FIRED,
+        msg -> fired.add(msg.body()));
+    await(firedConsumer.completion());
+    await(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
+        new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
+    await(vertx.deployVerticle(new SchedulerVerticle(clock, player), new DeploymentOptions().setConfig(
+        new SchedulerOptions().setRecheckMaxMs(RECHECK_MS).setNodeId("e2e").toJson())));
+    ApiVerticle api = new ApiVerticle();
+    await(vertx.deployVerticle(api, new DeploymentOptions().setConfig(
+        new JsonObject().put("host", "127.0.0.1").put("port", 0).put("rateLimit", "off"))));
+    web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(api.actualPort()));
+  }
+
+  static SpotiPiStack start(Path dataDir, Instant now) {
+    return new SpotiPiStack(dataDir, now);
+  }
+
+  /** While set, no {@code spotipi.config.changed} reaches anyone: every near cache stays as it is. */
+  void dropChangeEvents(boolean drop) {
+    dropChangeEvents = drop;
+  }
+
+  HttpResponse<Buffer> get(String path) {
+    return await(request(HttpMethod.GET, path).send());
+  }
+
+  HttpResponse<Buffer> post(String path) {
+    return await(request(HttpMethod.POST, path).send());
+  }
+
+  HttpResponse<Buffer> putJson(String path, JsonObject body) {
+    return await(putJsonAsync(path, body));
+  }
+
+  Future<HttpResponse<Buffer>> putJsonAsync(String path, JsonObject body) {
+    return request(HttpMethod.PUT, path).putHeader("Content-Type", "application/json").sendBuffer(body.toBuffer());
+  }
+
+  /** An {@code application/x-www-form-urlencoded} post, as the original front end sends it. */
+  HttpResponse<Buffer> postForm(String path, MultiMap form) {
+    return await(request(HttpMethod.POST, path).sendForm(form));
+  }
+
+  /** The alarm status, as {@code GET /api/alarm} answers it. */
+  JsonObject alarmStatus() {
+    HttpResponse<Buffer> r = get("/api/alarm");
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET /api/alarm answered " + r.statusCode() + ": " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject();
+  }
+
+  /** One config key's raw JSON value, as {@code GET /api/config/{key}} answers it. */
+  Object configValue(String key) {
+    HttpResponse<Buffer> r = get("/api/config/" + key);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET /api/config/" + key + " answered " + r.statusCode() + ": " + r.bodyAsString());
+    }
+    return io.vertx.core.json.Json.decodeValue(r.body());
+  }
+
+  /** Waits until the scheduler has read the clock {@code n} more times: it has seen what was set. */
+  void awaitClockReads(int n) {
+    long target = clock.reads() + n;
+    awaitTrue("the scheduler to read the clock " + n + " times", () -> clock.reads() >= target);
+  }
+
+  /** Polls (bounded by {@link #TIMEOUT_S}) until the condition holds. */
+  static void awaitTrue(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited " + TIMEOUT_S + " s for " + what);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + what, e);
+      }
+    }
+  }
+
+  private HttpRequest<Buffer> request(HttpMethod method, String path) {
+    return web.request(method, path).timeout(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
+  }
+
+  @Override
+  public void close() {
+    await(vertx.close());
+  }
+
+  static <T> T await(Future<T> f) {
+    try {
+      return f.await(TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("no result within " + TIMEOUT_S + " s", e);
+    }
+  }
+}
