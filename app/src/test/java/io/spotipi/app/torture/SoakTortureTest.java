@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,9 +90,9 @@ class SoakTortureTest {
       long finalRevision = SpotiPiProcess.revision(last);
       Thread.sleep(2_000); // the last events reach the watchers
       watchers.forEach(Watcher::stop);
-      summary.add("%d requests: %d 5xx, %d other failures; %d writes acknowledged per writer (last), "
-          + "%d CAS increments with %d conflicts (412); final revision %d", requests.sum(), serverErrors.sum(),
-          otherFailures.sum(), lastWritten[0], increments.sum(), conflicts.sum(), finalRevision);
+      summary.add("%d requests: %d 5xx, %d other failures; %d PATCHes acknowledged, %d CAS increments with "
+          + "%d conflicts (412); final revision %d", requests.sum(), serverErrors.sum(), otherFailures.sum(),
+          Arrays.stream(lastWritten).sum(), increments.sum(), conflicts.sum(), finalRevision);
       for (Watcher w : watchers) {
         summary.add("watcher %d: %d events, last id %d, %d out of order, %d reconnects", w.index, w.events.sum(),
             w.lastId.get(), w.outOfOrder.sum(), w.reconnects.sum());
