@@ -16,6 +16,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -120,7 +121,7 @@ final class SpotiPiStack implements AutoCloseable {
     if (r.statusCode() != 200) {
       throw new AssertionError("GET /api/config/" + key + " answered " + r.statusCode() + ": " + r.bodyAsString());
     }
-    return io.vertx.core.json.Json.decodeValue(r.body());
+    return Json.decodeValue(r.body());
   }
 
   /** Waits until the scheduler has read the clock {@code n} more times: it has seen what was set. */
