@@ -37,7 +37,7 @@ final class ClusterNode {
   final int httpPort;
   final Path dataDir;
   private final Path dir;
-  private final List<String> command;
+  private final List<String> command = new ArrayList<>();
   private final Map<String, String> env;
   private Process process;
   private Path log;
@@ -56,13 +56,12 @@ final class ClusterNode {
     this.env = Map.copyOf(env);
     Path jar = Path.of(System.getProperty("spotipi.jar", "target/spotipi.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "no " + jar + ": build it with the package phase first");
-    List<String> all = new ArrayList<>(List.of(
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
         "--host", "127.0.0.1", "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString(),
         "--node-id", name));
-    all.addAll(args);
-    this.command = List.copyOf(all);
+    command.addAll(args);
   }
 
   /** n nodes of one cluster on loopback, not started yet, named n1..nN, without rate limits. */
@@ -129,6 +128,11 @@ final class ClusterNode {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return probe.getLocalPort();
     }
+  }
+
+  /** More options for the next launches. */
+  void addArgs(String... args) {
+    command.addAll(List.of(args));
   }
 
   /** Starts the process (again, after a kill or stop: same ports and data dir, a new log file). */

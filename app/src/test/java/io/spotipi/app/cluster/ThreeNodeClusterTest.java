@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Three real nodes ({@code config,api} each) on loopback, shared by the scenarios in order: replicated
- * reads and commits on any node, SIGKILL of the owner under 16 committing clients, a stale ETag after
+ * Three real nodes ({@code config,api,scheduler} each, a bridge on n1) on loopback, shared by the
+ * scenarios in order: Hazelcast is there, replicated reads and commits on any node, one alarm played
+ * once, SIGKILL of the owner under 16 committing clients, a stale ETag after
  * the failover, the killed node rejoining as a standby, and a full cluster restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,10 +49,13 @@ class ThreeNodeClusterTest {
   /** ETag of a document read before the failover: must get 412 after it. */
   static String etagBeforeFailover;
   static ClusterNode killed;
+  static int bridgePort;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    nodes = ClusterNode.cluster(ClusterNode.runDir(ThreeNodeClusterTest.class), 3, "config,api", Map.of());
+    nodes = ClusterNode.cluster(ClusterNode.runDir(ThreeNodeClusterTest.class), 3, "config,api,scheduler", Map.of());
+    bridgePort = ClusterNode.freePort();
+    nodes.get(0).addArgs("--bridge-port", String.valueOf(bridgePort));
     ClusterNode.startAll(nodes);
     ClusterNode.awaitServing(nodes);
   }
@@ -58,6 +65,16 @@ class ThreeNodeClusterTest {
     for (ClusterNode node : nodes) {
       node.destroy();
     }
+  }
+
+  @Test
+  @Order(0)
+  void aClusterNodeRunsHazelcastAndListensBeyondHttp() throws Exception {
+    assumeTrue(ProcessProbe.available(), "needs Linux /proc");
+    ClusterNode node = nodes.get(1);
+    assertTrue(ProcessProbe.threadNames(node.pid()).stream().anyMatch(t -> t.startsWith("hz.")));
+    // HTTP, Hazelcast and the event bus (the control for SingleNodeDefaultTest's probe).
+    assertTrue(ProcessProbe.listeningPorts(node.pid()).size() >= 3, ProcessProbe.listeningPorts(node.pid())::toString);
   }
 
   @Test
@@ -85,8 +102,26 @@ class ThreeNodeClusterTest {
     etagBeforeFailover = "\"" + revision + "\"";
   }
 
+  /**
+   * Three schedulers, one one-time alarm: exactly one node plays it, and the bridge of a node (not
+   * necessarily the player's) relays exactly one {@code spotipi.alarm.fired} for it.
+   */
   @Test
   @Order(2)
+  void anAlarmIsPlayedByExactlyOneOfThreeSchedulers() throws Exception {
+    try (BridgeClient bridge = new BridgeClient(bridgePort, Duration.ofSeconds(1))) {
+      bridge.register("spotipi.alarm.fired");
+      Instant occurrence = AlarmRounds.nextOccurrence();
+      AlarmRounds.set(nodes.get(2), occurrence);
+      List<String> plays = AlarmRounds.awaitPlays(nodes, occurrence);
+      assertEquals(1, plays.size(), "plays of " + occurrence + ": " + plays);
+      log.info("occurrence {} played by {}", occurrence, plays);
+      assertEquals(1, firedFrames(bridge, occurrence), "spotipi.alarm.fired frames for " + occurrence);
+    }
+  }
+
+  @Test
+  @Order(3)
   void killingTheOwnerUnderLoadLosesAndDoublesNoAcknowledgedIncrement() throws Exception {
     ClusterNode owner = owner();
     List<ClusterNode> others = nodes.stream().filter(n -> n != owner).toList();
@@ -145,7 +180,7 @@ class ThreeNodeClusterTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aStaleEtagFromBeforeTheFailoverGets412() throws Exception {
     assertNotNull(etagBeforeFailover, "needs the first scenario");
     ClusterNode live = live().get(0);
@@ -155,7 +190,7 @@ class ThreeNodeClusterTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theKilledNodeRejoinsAsAStandbyAndItsDataDirCatchesUp() throws Exception {
     assertNotNull(killed, "needs the failover scenario");
     ClusterNode owner = owner();
@@ -169,7 +204,7 @@ class ThreeNodeClusterTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aFullClusterRestartKeepsTheNewestRevision() throws Exception {
     HttpResponse<String> patch = nodes.get(1).patch("/api/config", "{\"alarm_volume\": 64}", null);
     assertEquals(200, patch.statusCode(), patch.body());
@@ -188,6 +223,24 @@ class ThreeNodeClusterTest {
     HttpResponse<String> next = nodes.get(0).patch("/api/config", "{\"alarm_volume\": 65}", "\"" + revision + "\"");
     assertEquals(200, next.statusCode(), next.body());
     assertEquals(revision + 1, RevisionLog.revision(next));
+  }
+
+  /** The fired events for {@code occurrence} among the frames the bridge has relayed so far. */
+  private static int firedFrames(BridgeClient bridge, Instant occurrence) throws IOException {
+    int count = 0;
+    while (true) {
+      JsonObject frame;
+      try {
+        frame = bridge.read();
+      } catch (SocketTimeoutException e) {
+        return count;
+      }
+      JsonObject body = frame.getJsonObject("body");
+      if ("spotipi.alarm.fired".equals(frame.getString("address")) && body != null
+          && occurrence.toString().equals(body.getString("occurrence"))) {
+        count++;
+      }
+    }
   }
 
   private static List<ClusterNode> live() {
