@@ -36,8 +36,12 @@ final class AlarmHandler {
     this.client = client;
   }
 
+  /** The scheduler's status, never older than the config this API has seen (its own writes included). */
   void status(RoutingContext rc) {
-    ask(Addresses.ALARM_STATUS, new JsonObject()).onSuccess(s -> Replies.json(rc, 200, s.toBuffer())).onFailure(rc::fail);
+    client.load()
+        .compose(seen -> ask(Addresses.ALARM_STATUS, new JsonObject().put("min_revision", seen.revision())))
+        .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
+        .onFailure(rc::fail);
   }
 
   void trigger(RoutingContext rc) {

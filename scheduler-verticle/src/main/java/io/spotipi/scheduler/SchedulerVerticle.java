@@ -54,8 +54,12 @@ public class SchedulerVerticle extends VerticleBase {
   public static final String LAST_FIRED_BY_KEY = "last_fired_by";
   /** Store key: the occurrence the schedulers wait for (UTC ISO-8601); absent while none is planned. */
   public static final String PLANNED_KEY = "planned_occurrence";
-  /** Changes to these keys alone are the schedulers' own bookkeeping: no re-plan (and no ping-pong). */
-  private static final Set<String> BOOKKEEPING_KEYS = Set.of(LAST_FIRED_KEY, LAST_FIRED_BY_KEY, PLANNED_KEY);
+  /**
+   * The keys the plan depends on: only their changes re-plan. The other alarm fields are read from the
+   * claim's snapshot when an occurrence fires, and the schedulers' own bookkeeping must not re-plan
+   * (no ping-pong), nor must every unrelated commit cost a load.
+   */
+  private static final Set<String> SCHEDULE_KEYS = Set.of("enabled", "time", "weekdays", "timezone");
   /** How long a claim is retried while the owner is unreachable (a failover takes seconds). */
   static final long CLAIM_RETRY_FOR_MS = 60_000;
   static final long RETRY_MS = 1_000;
@@ -124,8 +128,7 @@ public class SchedulerVerticle extends VerticleBase {
 
   private void onConfigChanged(ConfigChanged event) {
     List<String> keys = event.changedKeys();
-    boolean onlyBookkeeping = keys != null && !keys.isEmpty() && BOOKKEEPING_KEYS.containsAll(keys);
-    if (!onlyBookkeeping) {
+    if (keys == null || keys.stream().anyMatch(SCHEDULE_KEYS::contains)) {
       reload();
     }
   }
