@@ -30,14 +30,11 @@ class AlarmExactlyOnceTortureTest {
     nodes = ClusterNode.cluster(ClusterNode.runDir(AlarmExactlyOnceTortureTest.class), 3, "config,api,scheduler",
         Map.of());
     ClusterNode.startAll(nodes);
-    ClusterNode.awaitServing(nodes);
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    for (ClusterNode node : nodes) {
-      node.destroy();
-    }
+    ClusterNode.destroyAll(nodes);
   }
 
   @Test
@@ -49,7 +46,7 @@ class AlarmExactlyOnceTortureTest {
       Instant occurrence = AlarmRounds.nextOccurrence();
       AlarmRounds.set(live.get(round % live.size()), occurrence);
       if (killRound) {
-        ClusterNode owner = owner(live);
+        ClusterNode owner = ClusterNode.owner(nodes);
         AlarmRounds.sleepUntil(occurrence);
         owner.kill();
         log.info("round {}: killed the owner {} at the firing instant {}", round, owner.name, occurrence);
@@ -61,13 +58,5 @@ class AlarmExactlyOnceTortureTest {
       }
     }
     assertEquals(List.of(), failures);
-  }
-
-  /** The owner as named by a live node's status ("n2 (epoch 3)"). */
-  private static ClusterNode owner(List<ClusterNode> live) throws Exception {
-    String owner = new io.vertx.core.json.JsonObject(live.get(0).get("/api/thread-safety/status").body())
-        .getString("owner");
-    return live.stream().filter(n -> owner != null && owner.startsWith(n.name + " ")).findFirst()
-        .orElseThrow(() -> new AssertionError("no live owner: " + owner));
   }
 }

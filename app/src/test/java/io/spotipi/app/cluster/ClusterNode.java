@@ -2,6 +2,7 @@ package io.spotipi.app.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,6 +35,14 @@ final class ClusterNode {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** Every process started here, killed when the test JVM exits however the tests ended. */
+  private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly),
+        "cluster-node-reaper"));
+  }
 
   final String name;
   final int httpPort;
@@ -80,13 +91,47 @@ final class ClusterNode {
     return nodes;
   }
 
-  /** Starts the nodes together and waits until each has logged its ready line. */
+  /** Starts the nodes together and waits until each serves (see {@link #awaitServing()}). */
   static void startAll(List<ClusterNode> nodes) throws IOException, InterruptedException {
     for (ClusterNode node : nodes) {
       node.launch();
     }
     for (ClusterNode node : nodes) {
       node.awaitReady();
+    }
+    for (ClusterNode node : nodes) {
+      node.awaitServing();
+    }
+  }
+
+  /** For cleanup: kills whichever of the nodes still run. */
+  static void destroyAll(List<ClusterNode> nodes) throws InterruptedException {
+    for (ClusterNode node : nodes) {
+      node.destroy();
+    }
+  }
+
+  /** The live node that owns the config, as a live node's status names it ("n2 (epoch 3)"); waits for one. */
+  static ClusterNode owner(List<ClusterNode> nodes) throws InterruptedException {
+    long deadline = System.nanoTime() + READY_WAIT.toNanos();
+    while (true) {
+      List<ClusterNode> live = nodes.stream().filter(ClusterNode::alive).toList();
+      String owner;
+      try {
+        HttpResponse<String> status = live.get(0).get("/api/thread-safety/status");
+        owner = status.statusCode() == 200 ? new JsonObject(status.body()).getString("owner") : status.body();
+      } catch (IOException e) { // a status request routed to an owner that just died times out
+        owner = e.toString();
+      }
+      for (ClusterNode node : live) {
+        if (owner != null && owner.startsWith(node.name + " ")) {
+          return node;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no live owner named by the status: " + owner);
+      }
+      Thread.sleep(100);
     }
   }
 
@@ -99,13 +144,7 @@ final class ClusterNode {
         testClass.getSimpleName() + "-" + System.currentTimeMillis()).toAbsolutePath());
   }
 
-  /** Waits until each node answers {@code /readyz} with 200: the cluster has an owner that serves. */
-  static void awaitServing(List<ClusterNode> nodes) throws InterruptedException {
-    for (ClusterNode node : nodes) {
-      node.awaitServing();
-    }
-  }
-
+  /** Waits until the node answers {@code /readyz} with 200: the cluster has an owner that serves. */
   void awaitServing() throws InterruptedException {
     long deadline = System.nanoTime() + READY_WAIT.toNanos();
     String last = "no answer";
@@ -146,6 +185,7 @@ final class ClusterNode {
     builder.environment().keySet().removeIf(key -> key.startsWith("SPOTIPI_"));
     builder.environment().putAll(env);
     process = builder.start();
+    STARTED.add(process);
   }
 
   void awaitReady() throws InterruptedException {
@@ -167,6 +207,27 @@ final class ClusterNode {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** Waits until this node's own durable copy ({@code development.json}) holds {@code revision}. */
+  void awaitStoredRevision(long revision) throws InterruptedException {
+    Path file = dataDir.resolve("development.json");
+    long deadline = System.nanoTime() + READY_WAIT.toNanos();
+    long seen = -1;
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file)) {
+        try {
+          seen = new JsonObject(Files.readString(file)).getJsonObject("_meta").getLong("revision");
+        } catch (RuntimeException | IOException e) {
+          seen = -1; // one bad read must not end the wait: read again
+        }
+        if (seen >= revision) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(name + ": " + file + " holds revision " + seen + ", not " + revision);
   }
 
   /** SIGKILL, and waits until the process is gone. */

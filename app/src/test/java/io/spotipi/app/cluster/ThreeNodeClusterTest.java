@@ -11,8 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,14 +55,11 @@ class ThreeNodeClusterTest {
     bridgePort = ClusterNode.freePort();
     nodes.get(0).addArgs("--bridge-port", String.valueOf(bridgePort));
     ClusterNode.startAll(nodes);
-    ClusterNode.awaitServing(nodes);
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    for (ClusterNode node : nodes) {
-      node.destroy();
-    }
+    ClusterNode.destroyAll(nodes);
   }
 
   @Test
@@ -80,8 +75,7 @@ class ThreeNodeClusterTest {
   @Test
   @Order(1)
   void aCommitOnOneNodeIsReadOnTheOthersAndEveryNodeAcceptsCommits() throws Exception {
-    HttpResponse<String> first = nodes.get(0).patch("/api/config", "{\"alarm_volume\": 21}", null);
-    assertEquals(200, first.statusCode(), first.body());
+    HttpResponse<String> first = commit(nodes.get(0), "{\"alarm_volume\": 21}", null);
     long revision = RevisionLog.revision(first);
     HttpResponse<String> onC = awaitRevision(nodes.get(2), revision);
     assertEquals(21, new JsonObject(onC.body()).getInteger("alarm_volume"), onC.body());
@@ -90,9 +84,7 @@ class ThreeNodeClusterTest {
     assertEquals(304, notModified.statusCode());
 
     for (ClusterNode node : nodes) {
-      HttpResponse<String> patch = node.patch("/api/config", "{\"device_name\": \"" + node.name + "\"}",
-          "\"" + revision + "\"");
-      assertEquals(200, patch.statusCode(), node + ": " + patch.body());
+      HttpResponse<String> patch = commit(node, "{\"device_name\": \"" + node.name + "\"}", "\"" + revision + "\"");
       assertEquals(revision + 1, RevisionLog.revision(patch), patch.body());
       revision++;
     }
@@ -123,7 +115,7 @@ class ThreeNodeClusterTest {
   @Test
   @Order(3)
   void killingTheOwnerUnderLoadLosesAndDoublesNoAcknowledgedIncrement() throws Exception {
-    ClusterNode owner = owner();
+    ClusterNode owner = ClusterNode.owner(nodes);
     List<ClusterNode> others = nodes.stream().filter(n -> n != owner).toList();
     RevisionLog revisions = new RevisionLog();
     AtomicBoolean stop = new AtomicBoolean();
@@ -176,7 +168,7 @@ class ThreeNodeClusterTest {
     log.info("FIGURE failover load: {} acknowledged increments, {} ambiguous failures, {} revisions seen, "
         + "first client commit {} ms after the kill", acknowledged, ambiguous, revisions.size(),
         clock.clientFailover().toMillis());
-    assertNotEquals(killed.name, owner().name);
+    assertNotEquals(killed.name, ClusterNode.owner(nodes).name);
   }
 
   @Test
@@ -193,36 +185,39 @@ class ThreeNodeClusterTest {
   @Order(5)
   void theKilledNodeRejoinsAsAStandbyAndItsDataDirCatchesUp() throws Exception {
     assertNotNull(killed, "needs the failover scenario");
-    ClusterNode owner = owner();
+    ClusterNode owner = ClusterNode.owner(nodes);
     killed.start();
-    HttpResponse<String> patch = owner.patch("/api/config", "{\"alarm_volume\": 57}", null);
-    assertEquals(200, patch.statusCode(), patch.body());
+    HttpResponse<String> patch = commit(owner, "{\"alarm_volume\": 57}", null);
     long revision = RevisionLog.revision(patch);
-    awaitFileRevision(killed, revision);
+    killed.awaitStoredRevision(revision);
     awaitRevision(killed, revision);
-    assertEquals(owner.name, owner().name, "the rejoined node must not take over");
+    assertEquals(owner.name, ClusterNode.owner(nodes).name, "the rejoined node must not take over");
   }
 
   @Test
   @Order(6)
   void aFullClusterRestartKeepsTheNewestRevision() throws Exception {
-    HttpResponse<String> patch = nodes.get(1).patch("/api/config", "{\"alarm_volume\": 64}", null);
-    assertEquals(200, patch.statusCode(), patch.body());
+    HttpResponse<String> patch = commit(nodes.get(1), "{\"alarm_volume\": 64}", null);
     long revision = RevisionLog.revision(patch);
     JsonObject newest = new JsonObject(patch.body());
     for (ClusterNode node : nodes) {
       node.stop();
     }
     ClusterNode.startAll(nodes);
-    ClusterNode.awaitServing(nodes);
     for (ClusterNode node : nodes) {
       HttpResponse<String> read = awaitRevision(node, revision);
       assertEquals(revision, RevisionLog.revision(read), node + " " + read.body());
       assertEquals(newest, new JsonObject(read.body()), node.name);
     }
-    HttpResponse<String> next = nodes.get(0).patch("/api/config", "{\"alarm_volume\": 65}", "\"" + revision + "\"");
-    assertEquals(200, next.statusCode(), next.body());
+    HttpResponse<String> next = commit(nodes.get(0), "{\"alarm_volume\": 65}", "\"" + revision + "\"");
     assertEquals(revision + 1, RevisionLog.revision(next));
+  }
+
+  /** A merge patch of /api/config that must succeed. */
+  private static HttpResponse<String> commit(ClusterNode node, String patch, String ifMatch) throws Exception {
+    HttpResponse<String> response = node.patch("/api/config", patch, ifMatch);
+    assertEquals(200, response.statusCode(), node + ": " + response.body());
+    return response;
   }
 
   /** The fired events for {@code occurrence} among the frames the bridge has relayed so far. */
@@ -245,24 +240,6 @@ class ThreeNodeClusterTest {
 
   private static List<ClusterNode> live() {
     return nodes.stream().filter(ClusterNode::alive).toList();
-  }
-
-  /** The node that owns the config now, as the status of a live node names it ("n2 (epoch 3)"). */
-  private static ClusterNode owner() throws Exception {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (true) {
-      HttpResponse<String> status = live().get(0).get("/api/thread-safety/status");
-      String owner = status.statusCode() == 200 ? new JsonObject(status.body()).getString("owner") : null;
-      for (ClusterNode node : live()) {
-        if (owner != null && owner.startsWith(node.name + " ")) {
-          return node;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no live owner named by the status: " + status.body());
-      }
-      Thread.sleep(100);
-    }
   }
 
   /** Reads the node until its ETag reaches {@code revision} (its near cache follows the change events). */
@@ -303,26 +280,5 @@ class ThreeNodeClusterTest {
       assertEquals(new JsonObject(newest.body()), new JsonObject(awaitRevision(node, revision).body()), node.name);
     }
     return new JsonObject(newest.body());
-  }
-
-  /** Waits until the node's own durable copy ({@code development.json}) holds {@code revision}. */
-  private static void awaitFileRevision(ClusterNode node, long revision) throws Exception {
-    Path file = node.dataDir.resolve("development.json");
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    long seen = -1;
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(file)) {
-        try {
-          seen = new JsonObject(Files.readString(file)).getJsonObject("_meta").getLong("revision");
-        } catch (RuntimeException | IOException e) {
-          seen = -1; // caught between the writes of an atomic replace on some file systems: read again
-        }
-        if (seen >= revision) {
-          return;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(node + ": " + file + " holds revision " + seen + ", not " + revision);
   }
 }
