@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +21,9 @@ class AlarmExactlyOnceTortureTest {
   private static final Logger log = LoggerFactory.getLogger(AlarmExactlyOnceTortureTest.class);
   private static final int ROUNDS = Integer.getInteger("spotipi.alarm.rounds", 3);
 
-  static List<ClusterNode> nodes;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    nodes = ClusterNode.cluster(ClusterNode.runDir(AlarmExactlyOnceTortureTest.class), 3, "config,api,scheduler",
-        Map.of());
-    ClusterNode.startAll(nodes);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    ClusterNode.destroyAll(nodes);
-  }
+  @RegisterExtension
+  static final ClusterExtension CLUSTER = new ClusterExtension(3, "config,api,scheduler");
+  private final List<ClusterNode> nodes = CLUSTER.nodes();
 
   @Test
   void everyOccurrenceIsPlayedOnceAlsoWhenTheOwnerDiesAtTheFiringInstant() throws Exception {

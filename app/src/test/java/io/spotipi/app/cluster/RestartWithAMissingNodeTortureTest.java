@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Full-cluster restarts while one node is away ({@code mvn -Ptorture verify}): a node whose copy is
@@ -18,19 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("torture")
 class RestartWithAMissingNodeTortureTest {
-  static List<ClusterNode> nodes;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    nodes = ClusterNode.cluster(ClusterNode.runDir(RestartWithAMissingNodeTortureTest.class), 3, "config,api",
-        Map.of());
-    ClusterNode.startAll(nodes);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    ClusterNode.destroyAll(nodes);
-  }
+  @RegisterExtension
+  static final ClusterExtension CLUSTER = new ClusterExtension(3, "config,api");
+  private final List<ClusterNode> nodes = CLUSTER.nodes();
 
   @Test
   void theNewestRevisionSurvivesARestartWithANodeThatWasAway() throws Exception {

@@ -17,12 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,30 +42,21 @@ class ThreeNodeClusterTest {
   private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(30);
   private static final int MAX_ATTEMPTS_PER_CLIENT = 5_000;
 
-  static List<ClusterNode> nodes;
+  static int bridgePort;
+  @RegisterExtension
+  static final ClusterExtension CLUSTER = new ClusterExtension(3, "config,api,scheduler", nodes -> {
+    bridgePort = ClusterNode.freePort();
+    nodes.get(0).addArgs("--bridge-port", String.valueOf(bridgePort));
+  });
   /** ETag of a document read before the failover: must get 412 after it. */
   static String etagBeforeFailover;
   static ClusterNode killed;
-  static int bridgePort;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    nodes = ClusterNode.cluster(ClusterNode.runDir(ThreeNodeClusterTest.class), 3, "config,api,scheduler", Map.of());
-    bridgePort = ClusterNode.freePort();
-    nodes.get(0).addArgs("--bridge-port", String.valueOf(bridgePort));
-    ClusterNode.startAll(nodes);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    ClusterNode.destroyAll(nodes);
-  }
 
   @Test
   @Order(0)
   void aClusterNodeRunsHazelcastAndListensBeyondHttp() throws Exception {
     assumeTrue(ProcessProbe.available(), "needs Linux /proc");
-    ClusterNode node = nodes.get(1);
+    ClusterNode node = nodes().get(1);
     assertTrue(ProcessProbe.threadNames(node.pid()).stream().anyMatch(t -> t.startsWith("hz.")));
     // HTTP, Hazelcast and the event bus (the control for SingleNodeDefaultTest's probe).
     assertTrue(ProcessProbe.listeningPorts(node.pid()).size() >= 3, ProcessProbe.listeningPorts(node.pid())::toString);
@@ -75,20 +65,20 @@ class ThreeNodeClusterTest {
   @Test
   @Order(1)
   void aCommitOnOneNodeIsReadOnTheOthersAndEveryNodeAcceptsCommits() throws Exception {
-    HttpResponse<String> first = commit(nodes.get(0), "{\"alarm_volume\": 21}", null);
+    HttpResponse<String> first = commit(nodes().get(0), "{\"alarm_volume\": 21}", null);
     long revision = RevisionLog.revision(first);
-    HttpResponse<String> onC = awaitRevision(nodes.get(2), revision);
+    HttpResponse<String> onC = awaitRevision(nodes().get(2), revision);
     assertEquals(21, new JsonObject(onC.body()).getInteger("alarm_volume"), onC.body());
-    HttpResponse<String> notModified = nodes.get(2).send("GET", "/api/config", null,
+    HttpResponse<String> notModified = nodes().get(2).send("GET", "/api/config", null,
         Map.of("If-None-Match", "\"" + revision + "\""));
     assertEquals(304, notModified.statusCode());
 
-    for (ClusterNode node : nodes) {
+    for (ClusterNode node : nodes()) {
       HttpResponse<String> patch = commit(node, "{\"device_name\": \"" + node.name + "\"}", "\"" + revision + "\"");
       assertEquals(revision + 1, RevisionLog.revision(patch), patch.body());
       revision++;
     }
-    for (ClusterNode node : nodes) {
+    for (ClusterNode node : nodes()) {
       assertEquals("n3", new JsonObject(awaitRevision(node, revision).body()).getString("device_name"));
     }
     etagBeforeFailover = "\"" + revision + "\"";
@@ -104,8 +94,8 @@ class ThreeNodeClusterTest {
     try (BridgeClient bridge = new BridgeClient(bridgePort, Duration.ofSeconds(1))) {
       bridge.register("spotipi.alarm.fired");
       Instant occurrence = AlarmRounds.nextOccurrence();
-      AlarmRounds.set(nodes.get(2), occurrence);
-      List<String> plays = AlarmRounds.awaitPlays(nodes, occurrence);
+      AlarmRounds.set(nodes().get(2), occurrence);
+      List<String> plays = AlarmRounds.awaitPlays(nodes(), occurrence);
       assertEquals(1, plays.size(), "plays of " + occurrence + ": " + plays);
       log.info("occurrence {} played by {}", occurrence, plays);
       assertEquals(1, firedFrames(bridge, occurrence), "spotipi.alarm.fired frames for " + occurrence);
@@ -115,8 +105,8 @@ class ThreeNodeClusterTest {
   @Test
   @Order(3)
   void killingTheOwnerUnderLoadLosesAndDoublesNoAcknowledgedIncrement() throws Exception {
-    ClusterNode owner = ClusterNode.owner(nodes);
-    List<ClusterNode> others = nodes.stream().filter(n -> n != owner).toList();
+    ClusterNode owner = ClusterNode.owner(nodes());
+    List<ClusterNode> others = nodes().stream().filter(n -> n != owner).toList();
     RevisionLog revisions = new RevisionLog();
     AtomicBoolean stop = new AtomicBoolean();
     FailoverClock clock = new FailoverClock();
@@ -168,7 +158,7 @@ class ThreeNodeClusterTest {
     log.info("FIGURE failover load: {} acknowledged increments, {} ambiguous failures, {} revisions seen, "
         + "first client commit {} ms after the kill", acknowledged, ambiguous, revisions.size(),
         clock.clientFailover().toMillis());
-    assertNotEquals(killed.name, ClusterNode.owner(nodes).name);
+    assertNotEquals(killed.name, ClusterNode.owner(nodes()).name);
   }
 
   @Test
@@ -185,31 +175,31 @@ class ThreeNodeClusterTest {
   @Order(5)
   void theKilledNodeRejoinsAsAStandbyAndItsDataDirCatchesUp() throws Exception {
     assertNotNull(killed, "needs the failover scenario");
-    ClusterNode owner = ClusterNode.owner(nodes);
+    ClusterNode owner = ClusterNode.owner(nodes());
     killed.start();
     HttpResponse<String> patch = commit(owner, "{\"alarm_volume\": 57}", null);
     long revision = RevisionLog.revision(patch);
     killed.awaitStoredRevision(revision);
     awaitRevision(killed, revision);
-    assertEquals(owner.name, ClusterNode.owner(nodes).name, "the rejoined node must not take over");
+    assertEquals(owner.name, ClusterNode.owner(nodes()).name, "the rejoined node must not take over");
   }
 
   @Test
   @Order(6)
   void aFullClusterRestartKeepsTheNewestRevision() throws Exception {
-    HttpResponse<String> patch = commit(nodes.get(1), "{\"alarm_volume\": 64}", null);
+    HttpResponse<String> patch = commit(nodes().get(1), "{\"alarm_volume\": 64}", null);
     long revision = RevisionLog.revision(patch);
     JsonObject newest = new JsonObject(patch.body());
-    for (ClusterNode node : nodes) {
+    for (ClusterNode node : nodes()) {
       node.stop();
     }
-    ClusterNode.startAll(nodes);
-    for (ClusterNode node : nodes) {
+    ClusterNode.startAll(nodes());
+    for (ClusterNode node : nodes()) {
       HttpResponse<String> read = awaitRevision(node, revision);
       assertEquals(revision, RevisionLog.revision(read), node + " " + read.body());
       assertEquals(newest, new JsonObject(read.body()), node.name);
     }
-    HttpResponse<String> next = commit(nodes.get(0), "{\"alarm_volume\": 65}", "\"" + revision + "\"");
+    HttpResponse<String> next = commit(nodes().get(0), "{\"alarm_volume\": 65}", "\"" + revision + "\"");
     assertEquals(revision + 1, RevisionLog.revision(next));
   }
 
@@ -238,8 +228,12 @@ class ThreeNodeClusterTest {
     }
   }
 
+  private static List<ClusterNode> nodes() {
+    return CLUSTER.nodes();
+  }
+
   private static List<ClusterNode> live() {
-    return nodes.stream().filter(ClusterNode::alive).toList();
+    return nodes().stream().filter(ClusterNode::alive).toList();
   }
 
   /** Reads the node until its ETag reaches {@code revision} (its near cache follows the change events). */
