@@ -43,6 +43,8 @@ final class BridgeSetup {
     }
     TokenCheck check = new TokenCheck(apiToken);
     return TcpEventBusBridge.create(vertx, permitted, null, check::handle).listen(port, host)
+        .recover(err -> Future.failedFuture(new IllegalStateException(
+            "the event-bus bridge cannot listen on " + host + ":" + port + ": " + err.getMessage(), err)))
         .onSuccess(bridge -> log.info("Event-bus bridge listening on {}:{} (commits {})", host, port,
             apiToken == null ? "refused: no API token set" : "with the API token"));
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +92,18 @@ class BridgeTest {
       // Still usable after the refusals: the connection is not dropped.
       client.send("spotipi.config.load", "load-2", new JsonObject(), null);
       assertTrue(client.readUntil("message", "load-2", FRAMES).getJsonObject("body").containsKey("config"));
+    }
+  }
+
+  @Test
+  void aTakenBridgePortFailsTheStartAndNamesTheBridge() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ClusterNode clash = new ClusterNode("clash", ClusterNode.runDir(BridgeTest.class), List.of("--verticles",
+          "config,api", "--bridge-port", String.valueOf(taken.getLocalPort())), Map.of());
+      clash.launch();
+      assertEquals(1, clash.exitCode(), clash.log());
+      assertTrue(clash.log().contains("the event-bus bridge cannot listen on 127.0.0.1:" + taken.getLocalPort()),
+          clash.log());
     }
   }
 

@@ -256,6 +256,15 @@ final class ClusterNode {
     return process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /** Waits for the process to end by itself; its exit status. */
+  int exitCode() throws InterruptedException {
+    if (!awaitExit()) {
+      kill();
+      throw new AssertionError(name + " did not exit within " + EXIT_WAIT);
+    }
+    return process.exitValue();
+  }
+
   boolean alive() {
     return process != null && process.isAlive();
   }
