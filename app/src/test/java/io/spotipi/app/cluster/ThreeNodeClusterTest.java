@@ -84,12 +84,28 @@ class ThreeNodeClusterTest {
     etagBeforeFailover = "\"" + revision + "\"";
   }
 
+  /** n1's bridge relays the owner's change events and load replies (records, wherever the owner is) as JSON. */
+  @Test
+  @Order(2)
+  void theBridgeOfOneNodeRelaysTheClusterChangesAsJson() throws Exception {
+    try (BridgeClient bridge = new BridgeClient(bridgePort, Duration.ofSeconds(10))) {
+      bridge.register("spotipi.config.changed");
+      bridge.send("spotipi.config.load", "before", new JsonObject(), null);
+      long before = bridge.readUntil("message", "before", 10).getJsonObject("body").getLong("revision");
+      long revision = RevisionLog.revision(commit(nodes().get(2), "{\"sleep_volume\": 23}", null));
+      JsonObject changed = bridge.readUntil("message", "spotipi.config.changed", 10).getJsonObject("body");
+      assertEquals(revision, changed.getLong("revision"), changed.encode());
+      assertEquals(before + 1, revision);
+      assertEquals(List.of("sleep_volume"), changed.getJsonArray("changedKeys").getList());
+    }
+  }
+
   /**
    * Three schedulers, one one-time alarm: exactly one node plays it, and the bridge of a node (not
    * necessarily the player's) relays exactly one {@code spotipi.alarm.fired} for it.
    */
   @Test
-  @Order(2)
+  @Order(3)
   void anAlarmIsPlayedByExactlyOneOfThreeSchedulers() throws Exception {
     try (BridgeClient bridge = new BridgeClient(bridgePort, Duration.ofSeconds(1))) {
       bridge.register("spotipi.alarm.fired");
@@ -103,7 +119,7 @@ class ThreeNodeClusterTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void killingTheOwnerUnderLoadLosesAndDoublesNoAcknowledgedIncrement() throws Exception {
     ClusterNode owner = ClusterNode.owner(nodes());
     List<ClusterNode> others = nodes().stream().filter(n -> n != owner).toList();
@@ -162,7 +178,7 @@ class ThreeNodeClusterTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aStaleEtagFromBeforeTheFailoverGets412() throws Exception {
     assertNotNull(etagBeforeFailover, "needs the first scenario");
     ClusterNode live = live().get(0);
@@ -172,7 +188,7 @@ class ThreeNodeClusterTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theKilledNodeRejoinsAsAStandbyAndItsDataDirCatchesUp() throws Exception {
     assertNotNull(killed, "needs the failover scenario");
     ClusterNode owner = ClusterNode.owner(nodes());
@@ -185,7 +201,7 @@ class ThreeNodeClusterTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aFullClusterRestartKeepsTheNewestRevision() throws Exception {
     HttpResponse<String> patch = commit(nodes().get(1), "{\"alarm_volume\": 64}", null);
     long revision = RevisionLog.revision(patch);
