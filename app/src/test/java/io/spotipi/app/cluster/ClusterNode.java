@@ -1,5 +1,6 @@
 package io.spotipi.app.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -33,6 +34,8 @@ import java.util.stream.IntStream;
 final class ClusterNode {
   static final Duration READY_WAIT = Duration.ofSeconds(90);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  /** How long replicas may take to serve a revision committed elsewhere. */
+  static final Duration CONVERGE = Duration.ofSeconds(30);
   private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -304,6 +307,32 @@ final class ClusterNode {
       headers.put("If-Match", ifMatch);
     }
     return send("PATCH", path, body, headers);
+  }
+
+  /** A merge patch of /api/config that must succeed (200); with If-Match when {@code ifMatch} is not null. */
+  HttpResponse<String> commit(String patch, String ifMatch) throws IOException, InterruptedException {
+    HttpResponse<String> response = patch("/api/config", patch, ifMatch);
+    assertEquals(200, response.statusCode(), this + ": " + response.body());
+    return response;
+  }
+
+  /** Reads /api/config until its ETag reaches {@code revision} (the near cache follows the change events). */
+  HttpResponse<String> awaitRevision(long revision) throws InterruptedException {
+    long deadline = System.nanoTime() + CONVERGE.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> read = get("/api/config");
+        if (read.statusCode() == 200 && RevisionLog.revision(read) >= revision) {
+          return read;
+        }
+        last = read.statusCode() + " " + read.body();
+      } catch (IOException e) {
+        last = e.toString(); // not answering yet (starting, or waiting on a dead owner): read again
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(this + " did not reach revision " + revision + " within " + CONVERGE + ": " + last);
   }
 
   HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {

@@ -26,11 +26,11 @@ class RestartWithAMissingNodeTortureTest {
     ClusterNode owner = ClusterNode.owner(nodes);
     owner.kill();
     ClusterNode.owner(nodes).awaitServing();
-    commit(ClusterNode.owner(nodes), "{\"alarm_volume\": 11}");
+    ClusterNode.owner(nodes).commit("{\"alarm_volume\": 11}", null);
     owner.start();
     ClusterNode current = ClusterNode.owner(nodes);
     ClusterNode away = nodes.stream().filter(n -> n != current).findFirst().orElseThrow();
-    long before = RevisionLog.revision(commit(away, "{\"alarm_volume\": 12}"));
+    long before = RevisionLog.revision(away.commit("{\"alarm_volume\": 12}", null));
     away.awaitStoredRevision(before);
 
     // One node goes away; the other two restart (a fresh Hazelcast: the epoch counter starts again)
@@ -41,7 +41,7 @@ class RestartWithAMissingNodeTortureTest {
       node.stop();
     }
     ClusterNode.startAll(rest);
-    HttpResponse<String> newest = commit(rest.get(0), "{\"alarm_volume\": 13}");
+    HttpResponse<String> newest = rest.get(0).commit("{\"alarm_volume\": 13}", null);
     long revision = RevisionLog.revision(newest);
 
     // Everybody stops, the owner last (no takeover raises the epoch again), everybody starts: the
@@ -59,11 +59,5 @@ class RestartWithAMissingNodeTortureTest {
       assertEquals(revision, RevisionLog.revision(read), node + " serves " + read.body());
       assertEquals(13, new JsonObject(read.body()).getInteger("alarm_volume"), node.name);
     }
-  }
-
-  private static HttpResponse<String> commit(ClusterNode node, String patch) throws Exception {
-    HttpResponse<String> response = node.patch("/api/config", patch, null);
-    assertEquals(200, response.statusCode(), node + ": " + response.body());
-    return response;
   }
 }

@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeNodeClusterTest {
   private static final Logger log = LoggerFactory.getLogger(ThreeNodeClusterTest.class);
-  private static final Duration CONVERGE = Duration.ofSeconds(20);
   private static final int CLIENTS = 16;
   /** Load before the kill, and after the first commit of the new owner. */
   private static final Duration STEADY_LOAD = Duration.ofSeconds(3);
@@ -65,21 +64,21 @@ class ThreeNodeClusterTest {
   @Test
   @Order(1)
   void aCommitOnOneNodeIsReadOnTheOthersAndEveryNodeAcceptsCommits() throws Exception {
-    HttpResponse<String> first = commit(nodes().get(0), "{\"alarm_volume\": 21}", null);
+    HttpResponse<String> first = nodes().get(0).commit("{\"alarm_volume\": 21}", null);
     long revision = RevisionLog.revision(first);
-    HttpResponse<String> onC = awaitRevision(nodes().get(2), revision);
+    HttpResponse<String> onC = nodes().get(2).awaitRevision(revision);
     assertEquals(21, new JsonObject(onC.body()).getInteger("alarm_volume"), onC.body());
     HttpResponse<String> notModified = nodes().get(2).send("GET", "/api/config", null,
         Map.of("If-None-Match", "\"" + revision + "\""));
     assertEquals(304, notModified.statusCode());
 
     for (ClusterNode node : nodes()) {
-      HttpResponse<String> patch = commit(node, "{\"device_name\": \"" + node.name + "\"}", "\"" + revision + "\"");
+      HttpResponse<String> patch = node.commit("{\"device_name\": \"" + node.name + "\"}", "\"" + revision + "\"");
       assertEquals(revision + 1, RevisionLog.revision(patch), patch.body());
       revision++;
     }
     for (ClusterNode node : nodes()) {
-      assertEquals("n3", new JsonObject(awaitRevision(node, revision).body()).getString("device_name"));
+      assertEquals("n3", new JsonObject(node.awaitRevision(revision).body()).getString("device_name"));
     }
     etagBeforeFailover = "\"" + revision + "\"";
   }
@@ -92,7 +91,7 @@ class ThreeNodeClusterTest {
       bridge.register("spotipi.config.changed");
       bridge.send("spotipi.config.load", "before", new JsonObject(), null);
       long before = bridge.readUntil("message", "before", 10).getJsonObject("body").getLong("revision");
-      long revision = RevisionLog.revision(commit(nodes().get(2), "{\"sleep_volume\": 23}", null));
+      long revision = RevisionLog.revision(nodes().get(2).commit("{\"sleep_volume\": 23}", null));
       JsonObject changed = bridge.readUntil("message", "spotipi.config.changed", 10).getJsonObject("body");
       assertEquals(revision, changed.getLong("revision"), changed.encode());
       assertEquals(before + 1, revision);
@@ -193,17 +192,17 @@ class ThreeNodeClusterTest {
     assertNotNull(killed, "needs the failover scenario");
     ClusterNode owner = ClusterNode.owner(nodes());
     killed.start();
-    HttpResponse<String> patch = commit(owner, "{\"alarm_volume\": 57}", null);
+    HttpResponse<String> patch = owner.commit("{\"alarm_volume\": 57}", null);
     long revision = RevisionLog.revision(patch);
     killed.awaitStoredRevision(revision);
-    awaitRevision(killed, revision);
+    killed.awaitRevision(revision);
     assertEquals(owner.name, ClusterNode.owner(nodes()).name, "the rejoined node must not take over");
   }
 
   @Test
   @Order(7)
   void aFullClusterRestartKeepsTheNewestRevision() throws Exception {
-    HttpResponse<String> patch = commit(nodes().get(1), "{\"alarm_volume\": 64}", null);
+    HttpResponse<String> patch = nodes().get(1).commit("{\"alarm_volume\": 64}", null);
     long revision = RevisionLog.revision(patch);
     JsonObject newest = new JsonObject(patch.body());
     for (ClusterNode node : nodes()) {
@@ -211,19 +210,12 @@ class ThreeNodeClusterTest {
     }
     ClusterNode.startAll(nodes());
     for (ClusterNode node : nodes()) {
-      HttpResponse<String> read = awaitRevision(node, revision);
+      HttpResponse<String> read = node.awaitRevision(revision);
       assertEquals(revision, RevisionLog.revision(read), node + " " + read.body());
       assertEquals(newest, new JsonObject(read.body()), node.name);
     }
-    HttpResponse<String> next = commit(nodes().get(0), "{\"alarm_volume\": 65}", "\"" + revision + "\"");
+    HttpResponse<String> next = nodes().get(0).commit("{\"alarm_volume\": 65}", "\"" + revision + "\"");
     assertEquals(revision + 1, RevisionLog.revision(next));
-  }
-
-  /** A merge patch of /api/config that must succeed. */
-  private static HttpResponse<String> commit(ClusterNode node, String patch, String ifMatch) throws Exception {
-    HttpResponse<String> response = node.patch("/api/config", patch, ifMatch);
-    assertEquals(200, response.statusCode(), node + ": " + response.body());
-    return response;
   }
 
   /** The fired events for {@code occurrence} among the frames the bridge has relayed so far. */
@@ -252,30 +244,6 @@ class ThreeNodeClusterTest {
     return nodes().stream().filter(ClusterNode::alive).toList();
   }
 
-  /** Reads the node until its ETag reaches {@code revision} (its near cache follows the change events). */
-  private static HttpResponse<String> awaitRevision(ClusterNode node, long revision) throws Exception {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (true) {
-      HttpResponse<String> read = readQuietly(node);
-      if (read != null && read.statusCode() == 200 && RevisionLog.revision(read) >= revision) {
-        return read;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(node + " did not reach revision " + revision + ": "
-            + (read == null ? "unreachable" : read.statusCode() + " " + read.body()));
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private static HttpResponse<String> readQuietly(ClusterNode node) throws InterruptedException {
-    try {
-      return node.get("/api/config");
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   /** The document once every given node serves the same revision (the clients have stopped). */
   private static JsonObject settledDocument(List<ClusterNode> readers) throws Exception {
     HttpResponse<String> newest = null;
@@ -287,7 +255,7 @@ class ThreeNodeClusterTest {
     }
     long revision = RevisionLog.revision(newest);
     for (ClusterNode node : readers) {
-      assertEquals(new JsonObject(newest.body()), new JsonObject(awaitRevision(node, revision).body()), node.name);
+      assertEquals(new JsonObject(newest.body()), new JsonObject(node.awaitRevision(revision).body()), node.name);
     }
     return new JsonObject(newest.body());
   }
