@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SpotiPi benchmark suite: every figure side by side with its baseline, in one run, on this machine.
-# Usage: bench/run.sh            (ROUNDS=3 DURATION=10 by default; SKIP_JMH=1 skips the JMH part)
+# Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=5 seconds by default; SKIP_JMH=1 skips JMH)
 # Prints the table and writes bench/results/<date>.md. Everything binds 127.0.0.1; every load run is
 # bounded in time. See bench/README.md.
 set -euo pipefail
@@ -9,6 +9,7 @@ BENCH="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-5}"
 CONNECTIONS=64
 CAS_CLIENTS=16
 XMX=128m
@@ -105,7 +106,8 @@ load() {
   record "$1_errors" "$(value errors "$4")"
 }
 
-warm() { wrk -t2 -c"$CONNECTIONS" -d3s -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }
+# Unrecorded load first: a cold JIT otherwise dominates the first seconds (and the p99) of a fresh server.
+warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }
 
 # ---- one round ---------------------------------------------------------------------------------------
 
@@ -155,6 +157,7 @@ round() {
   log "round $r: disk probe and durable PATCH"
   java -cp "$BENCH_JAR" io.spotipi.bench.DiskProbe "$dir/probe" 5 >"$dir/probe.log" 2>&1
   record disk_probe_ops "$(value disk_probe_ops_per_sec "$dir/probe.log")"
+  warm "$url/api/config" patch.lua
   load patch patch.lua "$url/api/config" "$dir/patch.log"
 
   log "round $r: compare-and-set increments, $CAS_CLIENTS clients"
@@ -188,7 +191,8 @@ machine_info() {
   echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- data dir filesystem: $(df -hT "$WORK" | awk 'NR == 2 { print $1, $2 }')"
   echo "- settings: $ROUNDS rounds, wrk -t2 -c$CONNECTIONS -d${DURATION}s, CAS $CAS_CLIENTS clients" \
-    "for ${DURATION}s, SpotiPi and the bare server with -Xmx$XMX, SPOTIPI_RATE_LIMIT=off"
+    "for ${DURATION}s, ${WARMUP}s of unrecorded load before GET and PATCH, SpotiPi and the bare server" \
+    "with -Xmx$XMX, SPOTIPI_RATE_LIMIT=off"
 }
 
 main() {
