@@ -2,11 +2,16 @@ package io.spotipi.app;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.TcpIpConfig;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleListener;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Hazelcast cluster manager for {@code --cluster}: Vert.x's default cluster config, then TCP-IP
@@ -15,6 +20,10 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
  * or hung owner is dropped within seconds (defaults: a minute) and a standby can take over.
  */
 final class ClusterSetup {
+  /** Exit status after a split-brain merge (EX_TEMPFAIL): restart me. */
+  static final int EXIT_REJOIN = 75;
+  private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
+
   private ClusterSetup() {
   }
 
@@ -38,7 +47,21 @@ final class ClusterSetup {
     join.getAutoDetectionConfig().setEnabled(false);
     TcpIpConfig tcp = join.getTcpIpConfig().setEnabled(true);
     options.clusterMembers().forEach(tcp::addMember);
+    config.addListenerConfig(new ListenerConfig((LifecycleListener) ClusterSetup::onLifecycle));
     return new HazelcastClusterManager(config);
+  }
+
+  /**
+   * After a split heals, Hazelcast merges this member back under a new identity, but Vert.x loses the
+   * event-bus registrations it had (vertx-hazelcast #90, #109): the node would keep serving stale
+   * reads. Fencing already kept the data safe; leaving with {@value #EXIT_REJOIN} lets the service
+   * manager (systemd {@code Restart=on-failure}) start it again as a clean standby.
+   */
+  private static void onLifecycle(LifecycleEvent event) {
+    if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+      log.error("cluster split healed and this node was merged back: exiting ({}) to rejoin cleanly", EXIT_REJOIN);
+      new Thread(() -> System.exit(EXIT_REJOIN), "spotipi-rejoin").start(); // not on Hazelcast's own thread
+    }
   }
 
   /** The event bus between nodes listens on the cluster host too (a free port). */

@@ -272,7 +272,8 @@ public class SchedulerVerticle extends VerticleBase {
     long lateMs = Duration.between(occurrence, firedAt).toMillis();
     return claim(occurrence, System.nanoTime() + CLAIM_RETRY_FOR_MS * 1_000_000).transform(ar -> {
       if (ar.succeeded()) {
-        return play(id, occurrence, firedAt, Alarm.parse(ar.result().config())).mapEmpty();
+        // Lateness counts from the claim: a claim retried through a failover plays that much later.
+        return play(id, occurrence, clock.instant(), Alarm.parse(ar.result().config())).mapEmpty();
       }
       unclaimed(id, firedAt, lateMs, ar.cause());
       return Future.succeededFuture();

@@ -98,13 +98,15 @@ public final class ClusterOwnership {
   private void takeOver(Lock acquired) {
     lock = acquired;
     Promise<String> headSeen = Promise.promise();
-    replica.nextEpoch().compose(e -> {
-      epoch = e;
-      return replica.head();
-    }).compose(head -> {
+    replica.head().compose(head -> {
       headSeen.complete(head);
       return head != null ? Future.succeededFuture(parse(head)) : newestAnnounced();
-    }).compose(start -> {
+    }).compose(start -> replica.nextEpochAbove(start.epoch()).map(e -> {
+      // Above the start's epoch too: after a full restart the counter begins again at 1, and a
+      // re-stamped older file must not outrank the newest one.
+      epoch = e;
+      return start;
+    })).compose(start -> {
       StoreState claimed = start.withEpoch(epoch);
       String claim = encode(claimed);
       return writeLocal.apply(claimed)

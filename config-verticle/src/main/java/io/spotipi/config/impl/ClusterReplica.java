@@ -36,9 +36,13 @@ public final class ClusterReplica {
     return vertx.sharedData().getLockWithTimeout(LOCK, timeoutMs);
   }
 
-  /** A fresh fencing token, larger than every one handed out before in this cluster's life. */
-  public Future<Long> nextEpoch() {
-    return vertx.sharedData().getCounter(EPOCH).compose(c -> c.incrementAndGet());
+  /**
+   * A fresh fencing token, larger than every one handed out before in this cluster's life and than
+   * {@code floor} (the epoch of the state the new owner starts from). Called only under the lock.
+   */
+  public Future<Long> nextEpochAbove(long floor) {
+    return vertx.sharedData().getCounter(EPOCH).compose(c -> c.incrementAndGet()
+        .compose(e -> e > floor ? Future.succeededFuture(e) : c.addAndGet(floor + 1 - e)));
   }
 
   /** The replicated head, or null in a cluster that has had no owner yet (fresh or fully restarted). */
