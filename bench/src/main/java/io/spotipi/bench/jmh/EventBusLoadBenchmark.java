@@ -5,15 +5,20 @@ import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.ConfigDocument;
 import io.spotipi.shared.message.LoadRequest;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -23,8 +28,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One {@code spotipi.config.load} round trip to a real ConfigVerticle, decoded as {@code ConfigClient}
  * does on a cache miss, against a bare request-reply whose consumer answers a constant body of the
- * same document. Both are sent from the JMH thread and awaited there, so both include the same
- * hand-off to and from the event loop.
+ * same document. Two ways each: one round trip sent from the JMH thread and awaited there (sample
+ * time: mean and p99, both including the same hand-off to and from the event loop, which dominates
+ * and varies with the machine), and {@value #CHAIN} round trips chained on one event loop and awaited
+ * once (average time per round trip, without the hand-off: the cost of the path itself).
  *
  * <p>{@code ConfigClient} has no public call that skips its near cache, so this sends the request its
  * miss path sends ({@code LoadRequest.LATEST}) and decodes the reply the same way.
@@ -34,11 +41,12 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EventBusLoadBenchmark extends ShortRun {
   private static final String BARE_ADDRESS = "bench.bare.load";
+  static final int CHAIN = 100;
 
   private BenchStore store;
   private EventBus bus;
   private DeliveryOptions delivery;
-  private MessageConsumer<Object> bare;
+  private Context context;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -47,8 +55,14 @@ public class EventBusLoadBenchmark extends ShortRun {
     delivery = new DeliveryOptions().setSendTimeout(5_000);
     Object constant = BenchStore.await(bus.request(Addresses.CONFIG_LOAD, LoadRequest.LATEST, delivery)).body();
     JsonObject reply = Json.toJson(Json.fromJson(constant, ConfigDocument.class));
-    bare = bus.consumer(BARE_ADDRESS, msg -> msg.reply(reply));
-    BenchStore.await(bare.completion());
+    // In a verticle of its own, as the owner is: on another event loop than the callers' context.
+    BenchStore.await(store.vertx.deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        return vertx.eventBus().consumer(BARE_ADDRESS, msg -> msg.reply(reply)).completion();
+      }
+    }));
+    context = store.vertx.getOrCreateContext();
   }
 
   @TearDown(Level.Trial)
@@ -58,13 +72,41 @@ public class EventBusLoadBenchmark extends ShortRun {
 
   @Benchmark
   public ConfigSnapshot configClientLoad() throws Exception {
-    Object body = BenchStore.await(bus.request(Addresses.CONFIG_LOAD, LoadRequest.LATEST, delivery)).body();
-    ConfigDocument doc = Json.fromJson(body, ConfigDocument.class);
-    return new ConfigSnapshot(doc.revision(), doc.config());
+    return BenchStore.await(load());
   }
 
   @Benchmark
   public Object bareRequestReply() throws Exception {
-    return BenchStore.await(bus.request(BARE_ADDRESS, null, delivery)).body();
+    return BenchStore.await(bare());
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OperationsPerInvocation(CHAIN)
+  public Object configClientLoadChained() throws Exception {
+    return BenchStore.await(BenchStore.onContext(context, () -> chain(CHAIN, this::load)));
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OperationsPerInvocation(CHAIN)
+  public Object bareRequestReplyChained() throws Exception {
+    return BenchStore.await(BenchStore.onContext(context, () -> chain(CHAIN, this::bare)));
+  }
+
+  private Future<ConfigSnapshot> load() {
+    return bus.request(Addresses.CONFIG_LOAD, LoadRequest.LATEST, delivery).map(msg -> {
+      ConfigDocument doc = Json.fromJson(msg.body(), ConfigDocument.class);
+      return new ConfigSnapshot(doc.revision(), doc.config());
+    });
+  }
+
+  private Future<Object> bare() {
+    return bus.request(BARE_ADDRESS, null, delivery).map(Message::body);
+  }
+
+  /** n round trips one after the other; the last one's result. */
+  private static <T> Future<T> chain(int n, Supplier<Future<T>> step) {
+    return step.get().compose(result -> n <= 1 ? Future.succeededFuture(result) : chain(n - 1, step));
   }
 }
