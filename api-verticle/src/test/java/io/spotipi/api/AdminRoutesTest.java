@@ -1,5 +1,6 @@
 package io.spotipi.api;
 
+import io.spotipi.shared.testing.Await;
 import static io.spotipi.api.ApiServer.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,7 +115,7 @@ class AdminRoutesTest {
     assertEquals(200, api.get("/healthz").statusCode());
     HttpResponse<Buffer> ready = api.get("/readyz");
     assertEquals(200, ready.statusCode(), ready.bodyAsString());
-    ApiServer.await(api.vertx.undeploy(api.configDeployment));
+    Await.result(api.vertx.undeploy(api.configDeployment));
     HttpResponse<Buffer> notReady = api.get("/readyz");
     assertProblem(notReady, 503);
     assertEquals("1", notReady.getHeader("Retry-After"));

@@ -1,5 +1,6 @@
 package io.spotipi.api;
 
+import io.spotipi.shared.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,6 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real config owner on a temp dir and a real API verticle on a free loopback port, in a Vert.x with
@@ -52,11 +52,11 @@ final class ApiServer implements AutoCloseable {
             .setJvmMetricsEnabled(true)
             .setEnabled(true)))
         .build();
-    String config = await(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
+    String config = Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
         new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
     ApiVerticle verticle = new ApiVerticle();
     JsonObject options = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(api);
-    await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(options)));
+    Await.result(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(options)));
     ApiServer s = new ApiServer(vertx, verticle.actualPort());
     s.configDeployment = config;
     return s;
@@ -71,14 +71,14 @@ final class ApiServer implements AutoCloseable {
   }
 
   HttpResponse<Buffer> send(HttpRequest<Buffer> req) {
-    return await(req.send());
+    return Await.result(req.send());
   }
 
   HttpResponse<Buffer> send(HttpRequest<Buffer> req, String contentType, String body) {
     if (contentType != null) {
       req.putHeader("Content-Type", contentType);
     }
-    return await(req.sendBuffer(Buffer.buffer(body)));
+    return Await.result(req.sendBuffer(Buffer.buffer(body)));
   }
 
   HttpResponse<Buffer> get(String path) {
@@ -91,7 +91,7 @@ final class ApiServer implements AutoCloseable {
 
   /** The store's revision, asked of the owner directly (not through the API under test). */
   long revision() {
-    Message<Object> m = await(vertx.eventBus().request(Addresses.CONFIG_STATUS, new JsonObject()));
+    Message<Object> m = Await.result(vertx.eventBus().request(Addresses.CONFIG_STATUS, new JsonObject()));
     return Json.fromJson(m.body(), StoreStatus.class).revision();
   }
 
@@ -109,15 +109,7 @@ final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    await(vertx.close());
+    Await.result(vertx.close());
   }
 
-  /** The future's result, waiting at most {@link #TIMEOUT_S}; a failure or a timeout fails the test. */
-  static <T> T await(Future<T> f) {
-    try {
-      return f.await(TIMEOUT_S, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("no result within " + TIMEOUT_S + " s", e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.spotipi.api;
 
+import io.spotipi.shared.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class FuzzTest {
     if (bad.contentType() != null) {
       req.putHeader("Content-Type", bad.contentType());
     }
-    HttpResponse<Buffer> r = ApiServer.await(req.sendBuffer(bad.body()));
+    HttpResponse<Buffer> r = Await.result(req.sendBuffer(bad.body()));
     sent++;
     String body = r.bodyAsString() == null ? "" : r.bodyAsString();
     assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, () -> bad.what() + " → " + r.statusCode() + " " + body);

@@ -1,5 +1,6 @@
 package io.spotipi.api;
 
+import io.spotipi.shared.testing.Await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vertx.core.http.HttpClient;
@@ -25,7 +26,7 @@ final class SseClient implements AutoCloseable {
   static SseClient connect(ApiServer api, Long lastEventId) {
     HttpClient http = api.vertx.createHttpClient();
     StringBuffer text = new StringBuffer();
-    HttpClientResponse r = ApiServer.await(http.request(HttpMethod.GET, api.port, "127.0.0.1", "/api/config/events")
+    HttpClientResponse r = Await.result(http.request(HttpMethod.GET, api.port, "127.0.0.1", "/api/config/events")
         .compose(req -> {
           if (lastEventId != null) {
             req.putHeader("Last-Event-ID", lastEventId.toString());
@@ -82,6 +83,6 @@ final class SseClient implements AutoCloseable {
 
   @Override
   public void close() {
-    ApiServer.await(http.close());
+    Await.result(http.close());
   }
 }

@@ -1,5 +1,6 @@
 package io.spotipi.scheduler;
 
+import io.spotipi.shared.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package io.spotipi.app.e2e;
 
+import io.spotipi.shared.testing.Await;
 import static io.spotipi.app.e2e.SpotiPiStack.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,7 +106,7 @@ class AlarmEndToEndTest {
         new JsonObject().put("device_name", "Hall"), new JsonObject().put("shuffle", true),
         new JsonObject().put("fade_in", true), new JsonObject().put("time", "06:15"),
         new JsonObject().put("playlist_uri", PLAYLIST));
-    List<HttpResponse<Buffer>> replies = SpotiPiStack.await(Future.all(
+    List<HttpResponse<Buffer>> replies = Await.result(Future.all(
         patches.stream().map(p -> node.putJsonAsync("/api/alarm", p)).toList())).list();
     replies.forEach(r -> assertEquals(200, r.statusCode(), r.bodyAsString()));
 

@@ -1,5 +1,7 @@
 package io.spotipi.app.e2e;
 
+import io.spotipi.shared.testing.Await;
+import io.spotipi.shared.testing.MutableClock;
 import io.spotipi.api.ApiVerticle;
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
@@ -29,12 +31,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
  * The three verticles of a node in one Vert.x with Prometheus metrics: the real config owner on a
- * temp dir, the scheduler on a {@link TestClock} with a {@link RecordingPlayer}, and the HTTP API on a
+ * temp dir, the scheduler on a {@link MutableClock} with a {@link RecordingPlayer}, and the HTTP API on a
  * free loopback port; plus a web client and a recorder of {@code spotipi.alarm.fired}.
  */
 final class SpotiPiStack implements AutoCloseable {
@@ -43,14 +44,14 @@ final class SpotiPiStack implements AutoCloseable {
   static final long RECHECK_MS = 10;
 
   final Vertx vertx;
-  final TestClock clock;
+  final MutableClock clock;
   final RecordingPlayer player = new RecordingPlayer();
   final List<JsonObject> fired = new CopyOnWriteArrayList<>();
   private final WebClient web;
   private volatile boolean dropChangeEvents;
 
   private SpotiPiStack(Path dataDir, Instant now) {
-    clock = new TestClock(now);
+    clock = new MutableClock(now);
     vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
@@ -64,13 +65,13 @@ final class SpotiPiStack implements AutoCloseable {
     vertx.eventBus().addOutboundInterceptor(changeGate);
     MessageConsumer<JsonObject> firedConsumer = vertx.eventBus().consumer(Addresses.ALARM_FIRED,
         msg -> fired.add(msg.body()));
-    await(firedConsumer.completion());
-    await(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
+    Await.result(firedConsumer.completion());
+    Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
         new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
-    await(vertx.deployVerticle(new SchedulerVerticle(clock, player), new DeploymentOptions().setConfig(
+    Await.result(vertx.deployVerticle(new SchedulerVerticle(clock, player), new DeploymentOptions().setConfig(
         new SchedulerOptions().setRecheckMaxMs(RECHECK_MS).setNodeId("e2e").toJson())));
     ApiVerticle api = new ApiVerticle();
-    await(vertx.deployVerticle(api, new DeploymentOptions().setConfig(
+    Await.result(vertx.deployVerticle(api, new DeploymentOptions().setConfig(
         new JsonObject().put("host", "127.0.0.1").put("port", 0).put("rateLimit", "off"))));
     web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(api.actualPort()));
@@ -86,15 +87,15 @@ final class SpotiPiStack implements AutoCloseable {
   }
 
   HttpResponse<Buffer> get(String path) {
-    return await(request(HttpMethod.GET, path).send());
+    return Await.result(request(HttpMethod.GET, path).send());
   }
 
   HttpResponse<Buffer> post(String path) {
-    return await(request(HttpMethod.POST, path).send());
+    return Await.result(request(HttpMethod.POST, path).send());
   }
 
   HttpResponse<Buffer> putJson(String path, JsonObject body) {
-    return await(putJsonAsync(path, body));
+    return Await.result(putJsonAsync(path, body));
   }
 
   Future<HttpResponse<Buffer>> putJsonAsync(String path, JsonObject body) {
@@ -103,7 +104,7 @@ final class SpotiPiStack implements AutoCloseable {
 
   /** An {@code application/x-www-form-urlencoded} post, as the original front end sends it. */
   HttpResponse<Buffer> postForm(String path, MultiMap form) {
-    return await(request(HttpMethod.POST, path).sendForm(form));
+    return Await.result(request(HttpMethod.POST, path).sendForm(form));
   }
 
   /** The alarm status, as {@code GET /api/alarm} answers it. */
@@ -152,14 +153,7 @@ final class SpotiPiStack implements AutoCloseable {
 
   @Override
   public void close() {
-    await(vertx.close());
+    Await.result(vertx.close());
   }
 
-  static <T> T await(Future<T> f) {
-    try {
-      return f.await(TIMEOUT_S, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("no result within " + TIMEOUT_S + " s", e);
-    }
-  }
 }

@@ -1,4 +1,4 @@
-package io.spotipi.scheduler;
+package io.spotipi.shared.testing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock the test sets by hand. It counts how often it is read, so a test can wait until the
  * scheduler has looked at the time again instead of sleeping for a guessed while.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
   private final ZoneId zone;
   private final AtomicLong reads = new AtomicLong();
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this(new AtomicReference<>(start), ZoneOffset.UTC);
   }
 
@@ -26,15 +26,15 @@ final class MutableClock extends Clock {
   }
 
   /** Another clock showing the same (settable) time, with its own read count. */
-  MutableClock sameTime() {
+  public MutableClock sameTime() {
     return new MutableClock(now, zone);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now.set(instant);
   }
 
-  long reads() {
+  public long reads() {
     return reads.get();
   }
 
