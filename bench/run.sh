@@ -7,6 +7,7 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$BENCH")"
+. "$BENCH/machine-info.sh"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-5}"
@@ -15,7 +16,7 @@ CAS_CLIENTS=16
 XMX=128m
 APP_JAR="$ROOT/app/target/spotipi.jar"
 BENCH_JAR="$BENCH/target/benchmarks.jar"
-RESULT="$BENCH/results/$(date +%F).md"
+RESULT="${RESULT:-$BENCH/results/$(date +%F).md}"
 
 WORK="$(mktemp -d /tmp/spotipi-bench.XXXXXX)"
 FIGURES="$WORK/figures.tsv"
@@ -183,12 +184,9 @@ jmh() {
 # ---- main --------------------------------------------------------------------------------------------
 
 machine_info() {
-  echo "- date: $(date -u +'%F %T') UTC; commit $(git -C "$ROOT" rev-parse --short HEAD)"
-  echo "- nproc: $(nproc); model: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  common_machine_info "$ROOT" "$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-  echo "- java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "- wrk: $(wrk --version 2>&1 | head -1)"
-  echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- data dir filesystem: $(df -hT "$WORK" | awk 'NR == 2 { print $1, $2 }')"
   echo "- settings: $ROUNDS rounds, wrk -t2 -c$CONNECTIONS -d${DURATION}s, CAS $CAS_CLIENTS clients" \
     "for ${DURATION}s, ${WARMUP}s of unrecorded load before GET and PATCH, SpotiPi and the bare server" \
@@ -217,11 +215,13 @@ main() {
     echo
     echo "$table"
     echo
-    echo "## JMH output"
-    echo
-    echo '```'
-    sed -n '/^Benchmark /,$p' "$WORK/jmh.log" 2>/dev/null
-    echo '```'
+    if [ -f "$WORK/jmh.log" ]; then
+      echo "## JMH output"
+      echo
+      echo '```'
+      sed -n '/^Benchmark /,$p' "$WORK/jmh.log"
+      echo '```'
+    fi
   } >"$RESULT"
   echo
   echo "$table"

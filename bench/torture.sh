@@ -8,6 +8,7 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$BENCH")"
+. "$BENCH/machine-info.sh"
 SOAK_MINUTES="${SOAK_MINUTES:-10}"
 RESULT="$BENCH/results/torture-$(date +%F).md"
 LOG="$(mktemp /tmp/spotipi-torture.XXXXXX.log)"
@@ -26,10 +27,8 @@ mvn -B -Ptorture test -Dsoak.minutes="$SOAK_MINUTES" -Dspotipi.jar="$ROOT/app/ta
 {
   echo "# SpotiPi torture run $(date +%F)"
   echo
-  echo "- date: $(date -u +'%F %T') UTC; commit $(git rev-parse --short HEAD); maven exit status $status"
-  echo "- nproc: $(nproc); model: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-  echo "- java: $(java -version 2>&1 | head -1)"
-  echo "- load average before the run: $LOAD_BEFORE"
+  common_machine_info "$ROOT" "$LOAD_BEFORE"
+  echo "- maven exit status: $status"
   echo "- command: \`bench/torture.sh $*\` (SOAK_MINUTES=$SOAK_MINUTES)"
   echo
   echo "## Test classes"
