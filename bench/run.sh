@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SpotiPi benchmark suite: every figure side by side with its baseline, in one run, on this machine.
-# Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=5 seconds by default; SKIP_JMH=1 skips JMH)
+# Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=20 seconds by default; a cold JIT halves PATCH throughput; SKIP_JMH=1 skips JMH)
 # Prints the table and writes bench/results/<date>.md. Everything binds 127.0.0.1; every load run is
 # bounded in time. See bench/README.md.
 set -euo pipefail
@@ -10,7 +10,7 @@ ROOT="$(dirname "$BENCH")"
 . "$BENCH/machine-info.sh"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-20}"
 CONNECTIONS=64
 CAS_CLIENTS=16
 XMX=128m
