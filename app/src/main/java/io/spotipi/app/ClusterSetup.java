@@ -4,9 +4,11 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.TcpIpConfig;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
+import io.spotipi.config.impl.ClusterReplica;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class ClusterSetup {
   /** Exit status after a split-brain merge (EX_TEMPFAIL): restart me. */
   static final int EXIT_REJOIN = 75;
+  private static final String MAJORITY = "spotipi-majority";
   private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
 
   private ClusterSetup() {
@@ -47,8 +50,21 @@ final class ClusterSetup {
     join.getAutoDetectionConfig().setEnabled(false);
     TcpIpConfig tcp = join.getTcpIpConfig().setEnabled(true);
     options.clusterMembers().forEach(tcp::addMember);
+    requireMajority(config, options.clusterMembers().size());
     config.addListenerConfig(new ListenerConfig((LifecycleListener) ClusterSetup::onLifecycle));
     return new HazelcastClusterManager(config);
+  }
+
+  /**
+   * The replicated head answers only on a side of the cluster that holds a majority of the configured
+   * members. An owner cut off with a minority (a paused JVM that wakes up, a network split) then cannot
+   * replace the head, so it cannot acknowledge a commit, whatever its own view of the lock. The price:
+   * a cluster of two stops accepting commits when one node is gone; run three nodes or more.
+   */
+  private static void requireMajority(Config config, int members) {
+    int majority = members / 2 + 1;
+    config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(MAJORITY, true, majority));
+    config.getMapConfig(ClusterReplica.MAP).setBackupCount(1).setSplitBrainProtectionName(MAJORITY);
   }
 
   /**
@@ -60,7 +76,9 @@ final class ClusterSetup {
   private static void onLifecycle(LifecycleEvent event) {
     if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
       log.error("cluster split healed and this node was merged back: exiting ({}) to rejoin cleanly", EXIT_REJOIN);
-      new Thread(() -> System.exit(EXIT_REJOIN), "spotipi-rejoin").start(); // not on Hazelcast's own thread
+      // halt, not exit: closing Vert.x on a half-merged Hazelcast can hang, and nothing here needs a
+      // clean close (this node was fenced: it owns nothing, and every file write is atomic)
+      Runtime.getRuntime().halt(EXIT_REJOIN);
     }
   }
 

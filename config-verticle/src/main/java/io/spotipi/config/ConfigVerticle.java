@@ -125,7 +125,7 @@ public class ConfigVerticle extends VerticleBase {
             }
           });
       MessageConsumer<Object> mirror = vertx.eventBus().consumer(Addresses.CONFIG_CHANGED, m -> ownership.onChanged());
-      return mirror.completion().compose(v -> ownership.start(onDisk));
+      return mirror.completion().onSuccess(v -> ownership.start(onDisk));
     });
   }
 

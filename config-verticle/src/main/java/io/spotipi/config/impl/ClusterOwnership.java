@@ -64,12 +64,27 @@ public final class ClusterOwnership {
     this.owner = owner;
   }
 
-  /** Announces this node's file, catches up with the head, then competes for ownership in the background. */
-  public Future<Void> start(StoreState onDisk) {
+  /**
+   * Announces this node's file, catches up with the head, then competes for ownership; all in the
+   * background, retried until the cluster answers (it refuses while fewer than a majority of the
+   * members are up).
+   */
+  public void start(StoreState onDisk) {
     local = onDisk;
-    return replica.announce(nodeId, encode(onDisk))
+    join();
+  }
+
+  private void join() {
+    if (stopped) {
+      return;
+    }
+    replica.announce(nodeId, encode(local))
         .compose(v -> syncFromHead())
-        .onSuccess(v -> compete());
+        .onSuccess(v -> compete())
+        .onFailure(err -> {
+          log.info("node {}: the cluster does not answer yet, retrying: {}", nodeId, err.getMessage());
+          vertx.setTimer(RETRY_MS, id -> join());
+        });
   }
 
   public boolean owning() {

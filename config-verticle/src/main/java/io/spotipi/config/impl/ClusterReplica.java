@@ -15,7 +15,8 @@ import java.util.Map;
 public final class ClusterReplica {
   static final String LOCK = "spotipi.config.owner";
   static final String EPOCH = "spotipi.config.epoch";
-  static final String MAP = "spotipi.config.replica";
+  /** The replicated head lives here; the app guards it with a majority split-brain protection. */
+  public static final String MAP = "spotipi.config.replica";
   static final String HEAD = "head";
   static final String NODE_PREFIX = "node:";
 
