@@ -124,8 +124,11 @@ public class ConfigVerticle extends VerticleBase {
               ConfigVerticle.this.stopServing();
             }
           });
-      MessageConsumer<Object> mirror = vertx.eventBus().consumer(Addresses.CONFIG_CHANGED, m -> ownership.onChanged());
-      return mirror.completion().onSuccess(v -> ownership.start(onDisk));
+      EventBus bus = vertx.eventBus();
+      MessageConsumer<Object> changed = bus.consumer(Addresses.CONFIG_CHANGED, m -> ownership.onChanged());
+      MessageConsumer<Object> invalidated = bus.consumer(Addresses.CONFIG_INVALIDATE, m -> ownership.onChanged());
+      return Future.all(changed.completion(), invalidated.completion()).onSuccess(v -> ownership.start(onDisk))
+          .mapEmpty();
     });
   }
 
@@ -146,7 +149,13 @@ public class ConfigVerticle extends VerticleBase {
     handlers.add(bus.consumer(Addresses.BACKUP_LIST, this::onBackupList));
     handlers.add(bus.consumer(Addresses.BACKUP_CREATE, this::onBackupCreate));
     handlers.add(bus.consumer(Addresses.BACKUP_RESTORE, this::onRestore));
-    return Future.all(handlers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+    return Future.all(handlers.stream().map(MessageConsumer::completion).toList()).onSuccess(v -> {
+      if (ownership != null) {
+        // The old owner may have died between replicating a commit and announcing it: every near
+        // cache and standby copy drops what it has and catches up from this owner.
+        bus.publish(Addresses.CONFIG_INVALIDATE, new JsonObject());
+      }
+    }).mapEmpty();
   }
 
   /** A deposed owner stops answering at once; commits in flight were already failed by the pipeline. */
