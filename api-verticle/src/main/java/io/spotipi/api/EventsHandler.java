@@ -105,6 +105,9 @@ final class EventsHandler {
   }
 
   private void broadcast(ConfigChanged c) {
+    if (watchers.isEmpty()) {
+      return; // every commit passes here: encode only for someone
+    }
     Buffer event = event(c.revision(), c.changedKeys(), c.origin());
     for (Watcher w : List.copyOf(watchers)) {
       if (w.held != null) {

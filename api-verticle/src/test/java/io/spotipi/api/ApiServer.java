@@ -10,7 +10,6 @@ import io.spotipi.shared.Addresses;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.StoreStatus;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;

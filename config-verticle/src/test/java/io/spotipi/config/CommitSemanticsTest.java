@@ -15,12 +15,10 @@ import io.spotipi.shared.message.HistoryEntry;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.testing.Await;
 import io.spotipi.shared.testing.TestVertx;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
