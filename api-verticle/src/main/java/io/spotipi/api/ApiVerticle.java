@@ -33,11 +33,13 @@ public class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     ApiOptions options = ApiOptions.fromJson(config());
     ConfigClient client = ConfigClient.create(vertx, new ConfigClientOptions("api"));
-    Router router = routes(options, client);
+    RateLimiter limiter = options.rateLimit() == null ? null : new RateLimiter(options.rateLimit());
+    RequestGuard guard = new RequestGuard(AccessPolicy.of(options), limiter);
+    Router router = routes(options, client, guard);
     registerCacheMetrics(client);
     return client.ready()
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-            .requestHandler(router)
+            .requestHandler(new CachedConfigGet(client, guard, router))
             .listen())
         .onSuccess(s -> {
           server = s;
@@ -72,8 +74,11 @@ public class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Every route of the API, in matching order: a fixed path before the {@code :key} that would match it. */
-  private Router routes(ApiOptions options, ConfigClient client) {
+  /**
+   * Every route of the API, in matching order: a fixed path before the {@code :key} that would match it.
+   * A {@code GET /api/config} the near cache can answer never gets here ({@link CachedConfigGet}).
+   */
+  private Router routes(ApiOptions options, ConfigClient client, RequestGuard guard) {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(RequestBody.LIMIT_BYTES);
     ConfigHandler config = new ConfigHandler(client);
@@ -84,10 +89,9 @@ public class ApiVerticle extends VerticleBase {
     MetricsHandler metrics = new MetricsHandler();
     AlarmHandler alarm = new AlarmHandler(vertx.eventBus(), client);
 
-    RateLimiter limiter = options.rateLimit() == null ? null : new RateLimiter(options.rateLimit());
-    router.route().handler(new RequestGuard(AccessPolicy.of(options), limiter));
+    router.route().handler(guard);
 
-    Resource.at(router, "/api/config", body).get(config::getAll).put(config::replace).patch(config::merge);
+    Resource.at(router, CachedConfigGet.PATH, body).get(config::getAll).put(config::replace).patch(config::merge);
     Resource.at(router, "/api/config/schema", body).get(config::schema);
     Resource.at(router, "/api/config/history", body).get(config::history);
     Resource.at(router, "/api/config/events", body).get(events::watch);

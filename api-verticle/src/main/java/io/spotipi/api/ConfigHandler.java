@@ -32,7 +32,7 @@ final class ConfigHandler {
   }
 
   void getAll(RoutingContext rc) {
-    client.load().onSuccess(s -> Replies.snapshot(rc, s)).onFailure(rc::fail);
+    client.load().onSuccess(s -> Replies.snapshot(rc.request(), s)).onFailure(rc::fail);
   }
 
   /** PUT: the body is the whole user config; keys left out fall back to their defaults. */
@@ -54,7 +54,7 @@ final class ConfigHandler {
     Long expected = expectedRevision(rc);
     JsonObject body = RequestBody.jsonObject(contentType(rc), rc.body().buffer(), mediaTypes);
     client.submit(kind.of(expected, body, RequestGuard.commitOrigin(rc)))
-        .onSuccess(s -> Replies.snapshot(rc, s))
+        .onSuccess(s -> Replies.snapshot(rc.request(), s))
         .onFailure(rc::fail);
   }
 

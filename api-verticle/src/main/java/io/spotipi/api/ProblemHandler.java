@@ -2,6 +2,7 @@ package io.spotipi.api;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,11 +40,11 @@ final class ProblemHandler implements Handler<RoutingContext> {
     } else if (p.status() >= 500) {
       log.warn("{} {} → {}: {}", rc.request().method(), rc.request().path(), p.status(), p.detail());
     }
-    send(rc, p);
+    send(rc.request(), p);
   }
 
-  static void send(RoutingContext rc, Problem p) {
-    HttpServerResponse resp = rc.response();
+  static void send(HttpServerRequest req, Problem p) {
+    HttpServerResponse resp = req.response();
     if (resp.headWritten()) {
       // a streaming response (events) cannot change its status any more: cut it
       if (!resp.ended()) {
@@ -54,6 +55,6 @@ final class ProblemHandler implements Handler<RoutingContext> {
     SecurityHeaders.ensure(resp.headers());
     resp.setStatusCode(p.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     p.headers().forEach(resp::putHeader);
-    resp.end(p.toJson(rc.request().path()).toBuffer());
+    resp.end(p.toJson(req.path()).toBuffer());
   }
 }

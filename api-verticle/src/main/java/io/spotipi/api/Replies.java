@@ -4,6 +4,8 @@ import io.spotipi.shared.ConfigSnapshot;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,14 +26,13 @@ final class Replies {
   }
 
   /** The whole config: its cached bytes and ETag; to a GET, 304 when the client's copy is current. */
-  static void snapshot(RoutingContext rc, ConfigSnapshot s) {
+  static void snapshot(HttpServerRequest req, ConfigSnapshot s) {
     String etag = s.etag();
-    rc.response().putHeader(HttpHeaders.ETAG, etag);
-    if (rc.request().method() == HttpMethod.GET
-        && Preconditions.noneMatchHits(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
-      rc.response().setStatusCode(304).end();
+    HttpServerResponse resp = req.response().putHeader(HttpHeaders.ETAG, etag);
+    if (req.method() == HttpMethod.GET && Preconditions.noneMatchHits(req.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+      resp.setStatusCode(304).end();
     } else {
-      json(rc, 200, s.json());
+      resp.putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(s.json());
     }
   }
 }

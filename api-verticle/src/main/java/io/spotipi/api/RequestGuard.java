@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The first handler of every request: security headers, the client's address, CORS headers for
  * allow-listed origins, the rate limit, and access control on mutations (every method but GET, HEAD and
- * OPTIONS). Synchronous, so the body handler after it still sees the whole body.
+ * OPTIONS). Synchronous, so the body handler after it still sees the whole body. The reads that skip
+ * the router ({@link CachedConfigGet}) go through the same checks.
  */
 final class RequestGuard implements Handler<RoutingContext> {
   private static final String CLIENT = "spotipi.client";
@@ -29,12 +30,34 @@ final class RequestGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     HttpServerRequest req = rc.request();
-    MultiMap out = rc.response().headers();
-    SecurityHeaders.apply(out);
     boolean mutation = isMutation(req.method());
-    // a read needs the client's address only for its rate limit
-    String client = mutation || limiter != null
+    String client = clientOf(req, mutation);
+    Problem denied = admit(req, mutation, client);
+    if (denied != null) {
+      rc.fail(denied);
+      return;
+    }
+    if (mutation) {
+      rc.put(CLIENT, client);
+    }
+    rc.next();
+  }
+
+  /** The same checks for a read answered without the router ({@link CachedConfigGet}). */
+  Problem admitRead(HttpServerRequest req) {
+    return admit(req, false, clientOf(req, false));
+  }
+
+  /** The client's address; {@code null} for a read without a rate limit, which has no use for it. */
+  private String clientOf(HttpServerRequest req, boolean mutation) {
+    return mutation || limiter != null
         ? policy.clientAddress(req.remoteAddress().hostAddress(), req.getHeader(X_FORWARDED_FOR)) : null;
+  }
+
+  /** Sets the response headers every answer carries; returns why the request may not go on, or {@code null}. */
+  private Problem admit(HttpServerRequest req, boolean mutation, String client) {
+    MultiMap out = req.response().headers();
+    SecurityHeaders.apply(out);
     String origin = req.getHeader(HttpHeaders.ORIGIN);
     if (origin != null && policy.corsListed(origin)) {
       out.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).add(HttpHeaders.VARY, HttpHeaders.ORIGIN)
@@ -43,21 +66,12 @@ final class RequestGuard implements Handler<RoutingContext> {
     if (limiter != null) {
       long waitSeconds = limiter.acquire(client, mutation);
       if (waitSeconds > 0) {
-        rc.fail(Problem.of(429, "too many " + (mutation ? "changes" : "requests") + " from " + client)
-            .header("Retry-After", Long.toString(waitSeconds)));
-        return;
+        return Problem.of(429, "too many " + (mutation ? "changes" : "requests") + " from " + client)
+            .header("Retry-After", Long.toString(waitSeconds));
       }
     }
-    if (mutation) {
-      Problem denied = policy.checkMutation(client, req.getHeader(HttpHeaders.AUTHORIZATION), origin,
-          req.getHeader(HttpHeaders.HOST));
-      if (denied != null) {
-        rc.fail(denied);
-        return;
-      }
-      rc.put(CLIENT, client);
-    }
-    rc.next();
+    return mutation ? policy.checkMutation(client, req.getHeader(HttpHeaders.AUTHORIZATION), origin,
+        req.getHeader(HttpHeaders.HOST)) : null;
   }
 
   static boolean isMutation(HttpMethod m) {

@@ -110,6 +110,18 @@ public final class ConfigClient {
     return loading;
   }
 
+  /**
+   * The current snapshot when the near cache has it (counted as a hit), else {@code null} and nothing
+   * is counted: for callers that answer synchronously and fall back to {@link #load()}.
+   */
+  public ConfigSnapshot loadCached() {
+    ConfigSnapshot snap = cached;
+    if (snap != null) {
+      hits++;
+    }
+    return snap;
+  }
+
   /** A snapshot at least as new as {@code minRevision}, asking the owner if the cache is older. */
   public Future<ConfigSnapshot> load(long minRevision) {
     ConfigSnapshot snap = cached;
