@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# The cluster row of the benchmark (issue 6): durable PATCH commits through a non-owner node of three
+# SpotiPi JVMs clustered on loopback, beside one single node (the baseline) in the same round; then the
+# failover time: SIGKILL of the owner until a PATCH through a survivor answers 200.
+# Usage: bench/cluster.sh WORK_DIR FIGURES_TSV   (env APP_JAR, DURATION=10, WARMUP=10, ROUNDS=3)
+# Appends name<TAB>value lines to FIGURES_TSV; logs to stderr; raw logs in WORK_DIR/cluster-roundN/.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+WORK="${1:?usage: bench/cluster.sh WORK_DIR FIGURES_TSV}"
+FIGURES="${2:?usage: bench/cluster.sh WORK_DIR FIGURES_TSV}"
+APP_JAR="${APP_JAR:-$ROOT/app/target/spotipi.jar}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-10}"
+ROUNDS="${ROUNDS:-3}"
+CONNECTIONS=64
+XMX=128m
+NODES=3
+FAILOVER_LIMIT_MS=60000
+PROBE_EVERY=0.02
+
+# Inherited SPOTIPI_* variables (SPOTIPI_CLUSTER, ...) would change what each node is: only our flags count.
+while read -r name; do unset "$name"; done < <(compgen -e | grep '^SPOTIPI_' || true)
+
+log() { echo "[cluster $(date +%T)] $*" >&2; }
+
+record() { printf '%s\t%s\n' "$1" "$2" >>"$FIGURES"; }
+
+# value of key=... in a file
+value() { grep -m1 "^$1=" "$2" | cut -d= -f2; }
+
+now_ms() { echo $((${EPOCHREALTIME/./} / 1000)); }
+
+# free_port VAR: sets VAR to a free port on loopback, none handed out before by this script (the
+# nodes bind theirs only later).
+TAKEN=" "
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    [[ "$TAKEN" == *" $p "* ]] && continue
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+    TAKEN+="$p "
+    printf -v "$1" '%s' "$p"
+    return
+  done
+}
+
+# stop PID...: SIGTERM to each, up to 30 s for them all to exit cleanly, then SIGKILL.
+stop() {
+  local pid i alive
+  kill "$@" 2>/dev/null || true
+  for ((i = 0; i < 300; i++)); do
+    alive=0
+    for pid; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || break
+    sleep 0.1
+  done
+  for pid; do
+    { kill -9 "$pid" && wait "$pid"; } 2>/dev/null || wait "$pid" 2>/dev/null || true
+  done
+}
+
+# Every child still running (nodes, wrk, probes), however the script ends.
+cleanup() {
+  local running
+  running=$(jobs -pr)
+  [ -z "$running" ] || stop $running
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Waits up to 60 s for a line in a log; fails if the process died.
+await_line() {
+  local pid=$1 file=$2 text=$3 i
+  for ((i = 0; i < 6000; i++)); do
+    grep -q "$text" "$file" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { log "process $pid died:"; tail -20 "$file" >&2; return 1; }
+    sleep 0.01
+  done
+  log "no '$text' in $file after 60 s"
+  return 1
+}
+
+# start_node DIR NAME HTTP_PORT [more options]: one SpotiPi in the background; its pid in NODE_PID.
+start_node() {
+  local dir=$1 name=$2 port=$3
+  shift 3
+  # With --node-id nothing else creates the data dir (see ClusterNode).
+  mkdir -p "$dir/$name-data"
+  SPOTIPI_RATE_LIMIT=off java -Xmx$XMX -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
+    --data-dir "$dir/$name-data" --node-id "$name" --env bench "$@" >"$dir/$name.log" 2>&1 &
+  NODE_PID=$!
+}
+
+# Unrecorded load first (a cold JIT dominates a fresh server's first seconds), then the measured run.
+# patch_load PREFIX URL LOG
+patch_load() {
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/lua/patch.lua" "$2/api/config" >/dev/null 2>&1
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH/lua/patch.lua" "$2/api/config" >"$3" 2>&1
+  grep -q '^requests_per_sec=' "$3" || { log "no wrk summary in $3:"; tail -5 "$3" >&2; return 1; }
+  record "$1_rps" "$(value requests_per_sec "$3")"
+  record "$1_p99_ms" "$(value p99_ms "$3")"
+  local errors
+  errors="$(value errors "$3")"
+  [ "$errors" = 0 ] || log "WARNING: $1: $errors failed requests (non-2xx or socket errors), see $3"
+}
+
+# owner_of URL: the owner's node id as that node's status names it ("n2 (epoch 3)" -> n2), or nothing.
+owner_of() {
+  curl -s --max-time 2 "$1/api/thread-safety/status" 2>/dev/null |
+    sed -n 's/.*"owner":"\([^" ]*\)[^"]*".*/\1/p' || true
+}
+
+# await_owner URL...: waits up to 60 s until every node answers /readyz 200 and all name the same owner;
+# prints the owner's id.
+await_owner() {
+  local i url owner seen
+  for ((i = 0; i < 600; i++)); do
+    owner=""
+    for url in "$@"; do
+      curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/readyz" 2>/dev/null | grep -q '^200$' ||
+        { owner=""; break; }
+      seen="$(owner_of "$url")"
+      [ -n "$seen" ] && { [ -z "$owner" ] || [ "$owner" = "$seen" ]; } || { owner=""; break; }
+      owner=$seen
+    done
+    [ -n "$owner" ] && { echo "$owner"; return 0; }
+    sleep 0.1
+  done
+  log "no owner named by every node within 60 s"
+  return 1
+}
+
+# One PATCH through URL; appends "sent_ms answered_ms status" (ms since START) to FILE.
+# probe URL N START FILE
+probe() {
+  local sent code
+  sent=$(($(now_ms) - $3))
+  code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' -X PATCH \
+    -H 'Content-Type: application/merge-patch+json' -d "{\"alarm_volume\": $(($2 % 101))}" "$1/api/config" \
+    2>/dev/null) || true
+  echo "$sent $(($(now_ms) - $3)) ${code:-000}" >>"$4"
+}
+
+# failover PID URL FILE: SIGKILLs PID, then sends a PATCH through URL every ~20 ms without waiting for
+# the answers (a request stuck on the dead owner must not hide the new one) until one answers 200;
+# records the ms from the kill to that answer. The answers go to FILE.
+failover() {
+  local pid=$1 url=$2 file=$3 start n=0 probes=() first
+  : >"$file"
+  start=$(now_ms)
+  # Waiting here (a few ms) reaps the JVM quietly: bash would otherwise report "Killed" on stderr.
+  { kill -9 "$pid" && wait "$pid"; } 2>/dev/null || true
+  while ! grep -q ' 200$' "$file" && (($(now_ms) - start <= FAILOVER_LIMIT_MS)); do
+    n=$((n + 1))
+    probe "$url" "$n" "$start" "$file" &
+    probes+=($!)
+    sleep "$PROBE_EVERY"
+  done
+  for pid in "${probes[@]}"; do
+    wait "$pid" || true
+  done
+  first=$(awk '$3 == 200 { print $2 }' "$file" | sort -n | head -1)
+  if [ -n "$first" ]; then
+    log "failover: first 200 after $first ms ($n requests sent, answers in $file)"
+    record cluster_failover_ms "$first"
+  else
+    log "ERROR: FAILOVER NOT MEASURED: no PATCH through $url answered 200 within $((FAILOVER_LIMIT_MS / 1000)) s" \
+      "after SIGKILL of the owner ($n requests sent, answers in $file); nothing recorded"
+  fi
+}
+
+single_round() {
+  local dir=$1 port pid
+  free_port port
+  start_node "$dir" single "$port"
+  pid=$NODE_PID
+  await_line "$pid" "$dir/single.log" "SpotiPi ready on"
+  log "single node: PATCH load (${WARMUP}s warm-up, ${DURATION}s measured)"
+  patch_load cluster_single_patch "http://127.0.0.1:$port" "$dir/single-patch.log"
+  stop "$pid"
+}
+
+cluster_round() {
+  local dir=$1 i port members="" owner owned=-1 via=-1 cports=() hports=() pids=() urls=()
+  for ((i = 0; i < NODES; i++)); do
+    free_port port
+    cports+=("$port")
+    free_port port
+    hports+=("$port")
+    urls+=("http://127.0.0.1:${hports[i]}")
+    members+="${members:+,}127.0.0.1:${cports[i]}"
+  done
+  for ((i = 0; i < NODES; i++)); do
+    start_node "$dir" "n$((i + 1))" "${hports[i]}" --cluster --cluster-host 127.0.0.1 \
+      --cluster-port "${cports[i]}" --cluster-members "$members"
+    pids+=("$NODE_PID")
+  done
+  for ((i = 0; i < NODES; i++)); do
+    await_line "${pids[i]}" "$dir/n$((i + 1)).log" "SpotiPi ready on"
+  done
+  owner=$(await_owner "${urls[@]}")
+  for ((i = 0; i < NODES; i++)); do
+    if [ "n$((i + 1))" = "$owner" ]; then owned=$i; elif ((via < 0)); then via=$i; fi
+  done
+  ((owned >= 0)) || { log "the status names owner '$owner', none of n1..n$NODES"; return 1; }
+  log "cluster up: owner $owner; PATCH load through n$((via + 1)) (${WARMUP}s warm-up, ${DURATION}s measured)"
+  patch_load cluster_patch "${urls[via]}" "$dir/cluster-patch.log"
+
+  log "SIGKILL of the owner $owner; a PATCH through n$((via + 1)) every ~${PROBE_EVERY}s"
+  failover "${pids[owned]}" "${urls[via]}" "$dir/failover-probes.log"
+  stop "${pids[@]}"
+}
+
+main() {
+  command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 ||
+    { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  [ -f "$APP_JAR" ] || { log "building $APP_JAR"; (cd "$ROOT" && mvn -q -B -DskipTests package); }
+  mkdir -p "$WORK" "$(dirname "$FIGURES")"
+  local r dir started
+  for ((r = 1; r <= ROUNDS; r++)); do
+    dir="$WORK/cluster-round$r"
+    mkdir -p "$dir"
+    started=$(now_ms)
+    log "round $r of $ROUNDS: single node baseline, then $NODES clustered nodes (logs in $dir)"
+    single_round "$dir"
+    cluster_round "$dir"
+    log "round $r done in $((($(now_ms) - started) / 1000)) s"
+  done
+}
+
+main "$@"
