@@ -23,44 +23,8 @@ PROBE_EVERY=0.02
 # Inherited SPOTIPI_* variables (SPOTIPI_CLUSTER, ...) would change what each node is: only our flags count.
 while read -r name; do unset "$name"; done < <(compgen -e | grep '^SPOTIPI_' || true)
 
-log() { echo "[cluster $(date +%T)] $*" >&2; }
-
-record() { printf '%s\t%s\n' "$1" "$2" >>"$FIGURES"; }
-
-# value of key=... in a file
-value() { grep -m1 "^$1=" "$2" | cut -d= -f2; }
-
-now_ms() { echo $((${EPOCHREALTIME/./} / 1000)); }
-
-# free_port VAR: sets VAR to a free port on loopback, none handed out before by this script (the
-# nodes bind theirs only later).
-TAKEN=" "
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    [[ "$TAKEN" == *" $p "* ]] && continue
-    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
-    TAKEN+="$p "
-    printf -v "$1" '%s' "$p"
-    return
-  done
-}
-
-# stop PID...: SIGTERM to each, up to 30 s for them all to exit cleanly, then SIGKILL.
-stop() {
-  local pid i alive
-  kill "$@" 2>/dev/null || true
-  for ((i = 0; i < 300; i++)); do
-    alive=0
-    for pid; do kill -0 "$pid" 2>/dev/null && alive=1; done
-    ((alive)) || break
-    sleep 0.1
-  done
-  for pid; do
-    { kill -9 "$pid" && wait "$pid"; } 2>/dev/null || wait "$pid" 2>/dev/null || true
-  done
-}
+LOG_TAG=cluster
+. "$BENCH/lib.sh"
 
 # Every child still running (nodes, wrk, probes), however the script ends.
 cleanup() {
@@ -70,18 +34,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# Waits up to 60 s for a line in a log; fails if the process died.
-await_line() {
-  local pid=$1 file=$2 text=$3 i
-  for ((i = 0; i < 6000; i++)); do
-    grep -q "$text" "$file" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || { log "process $pid died:"; tail -20 "$file" >&2; return 1; }
-    sleep 0.01
-  done
-  log "no '$text' in $file after 60 s"
-  return 1
-}
 
 # start_node DIR NAME HTTP_PORT [more options]: one SpotiPi in the background; its pid in NODE_PID.
 start_node() {
@@ -215,8 +167,7 @@ cluster_round() {
 }
 
 main() {
-  command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 ||
-    { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  ensure_wrk
   [ -f "$APP_JAR" ] || { log "building $APP_JAR"; (cd "$ROOT" && mvn -q -B -DskipTests package); }
   mkdir -p "$WORK" "$(dirname "$FIGURES")"
   local r dir started

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SpotiPi benchmark suite: every figure side by side with its baseline, in one run, on this machine.
-# Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=20 seconds by default; a cold JIT halves PATCH throughput; SKIP_JMH=1 skips JMH)
+# Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=20 seconds by default; a cold JIT halves PATCH throughput;
+# GET_PAIRS=5 interleaved GET pairs of GET_SECONDS=4 per round; SKIP_CLUSTER=1 skips the cluster
+# rounds of bench/cluster.sh, SKIP_JMH=1 skips JMH)
 # Prints the table and writes bench/results/<date>.md. Everything binds 127.0.0.1; every load run is
 # bounded in time. See bench/README.md.
 set -euo pipefail
@@ -8,9 +10,13 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 . "$BENCH/machine-info.sh"
+LOG_TAG=bench
+. "$BENCH/lib.sh"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-20}"
+GET_PAIRS="${GET_PAIRS:-5}"
+GET_SECONDS="${GET_SECONDS:-4}"
 CONNECTIONS=64
 CAS_CLIENTS=16
 XMX=128m
@@ -30,15 +36,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log() { echo "[bench $(date +%T)] $*" >&2; }
-
 # ---- tools and jars ----------------------------------------------------------------------------------
-
-ensure_wrk() {
-  command -v wrk >/dev/null && return
-  log "installing wrk"
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-}
 
 ensure_jars() {
   if [ ! -f "$APP_JAR" ]; then
@@ -57,34 +55,7 @@ ensure_jars() {
 
 # ---- helpers -----------------------------------------------------------------------------------------
 
-record() { printf '%s\t%s\n' "$1" "$2" >>"$FIGURES"; }
-
-# value of key=... in a file
-value() { grep -m1 "^$1=" "$2" | cut -d= -f2; }
-
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-
-# Waits up to 60 s for a line in a log; fails if the process died.
-await_line() {
-  local pid=$1 file=$2 text=$3 i
-  for ((i = 0; i < 6000; i++)); do
-    grep -q "$text" "$file" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || { log "process $pid died:"; tail -20 "$file" >&2; return 1; }
-    sleep 0.01
-  done
-  log "no '$text' in $file after 60 s"
-  return 1
-}
 
 # Samples a process's RSS every 0.25 s into a file until killed.
 sample_rss() {
@@ -94,14 +65,9 @@ sample_rss() {
   done
 }
 
-stop() {
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-
-# wrk with the key=value summary; $1 = name prefix, $2 = lua script, $3 = url, $4 = log
+# wrk with the key=value summary; $1 = name prefix, $2 = lua script, $3 = url, $4 = log, $5 = seconds
 load() {
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
+  wrk -t2 -c"$CONNECTIONS" -d"${5:-$DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
   record "$1_rps" "$(value requests_per_sec "$4")"
   record "$1_p99_ms" "$(value p99_ms "$4")"
   record "$1_errors" "$(value errors "$4")"
@@ -115,7 +81,7 @@ warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/n
 round() {
   local r=$1 dir="$WORK/round$1" port bare_port spotipi bare sampler url bare_url start
   mkdir -p "$dir"
-  port=$(free_port)
+  free_port port
   url="http://127.0.0.1:$port"
 
   start=$(now_ms)
@@ -131,7 +97,7 @@ round() {
   curl -sf -D "$dir/headers" -o "$dir/config.json" "$url/api/config"
   local etag
   etag=$(awk 'tolower($1) == "etag:" { print $2 }' "$dir/headers" | tr -d '\r')
-  bare_port=$(free_port)
+  free_port bare_port
   bare_url="http://127.0.0.1:$bare_port/api/config"
   java -Xmx$XMX -cp "$BENCH_JAR" io.spotipi.bench.BareServer "$bare_port" "$dir/config.json" "$etag" \
     >"$dir/bare.log" 2>&1 &
@@ -143,16 +109,21 @@ round() {
   sampler=$!
   PIDS+=("$sampler")
 
-  log "round $r: GET (SpotiPi and the bare server, order alternates per round)"
+  # Short pairs, interleaved and alternating in order: the machine's speed drifts (other tenants,
+  # CPU steal) over seconds, so a pair measured back to back is a fairer ratio than two long runs.
+  log "round $r: GET, $GET_PAIRS interleaved pairs of ${GET_SECONDS}s (SpotiPi and the bare server)"
   warm "$url/api/config" get.lua
   warm "$bare_url" get.lua
-  if ((r % 2)); then
-    load get get.lua "$url/api/config" "$dir/get.log"
-    load bare_get get.lua "$bare_url" "$dir/bare_get.log"
-  else
-    load bare_get get.lua "$bare_url" "$dir/bare_get.log"
-    load get get.lua "$url/api/config" "$dir/get.log"
-  fi
+  local p
+  for ((p = 1; p <= GET_PAIRS; p++)); do
+    if (((r + p) % 2)); then
+      load get get.lua "$url/api/config" "$dir/get$p.log" "$GET_SECONDS"
+      load bare_get get.lua "$bare_url" "$dir/bare_get$p.log" "$GET_SECONDS"
+    else
+      load bare_get get.lua "$bare_url" "$dir/bare_get$p.log" "$GET_SECONDS"
+      load get get.lua "$url/api/config" "$dir/get$p.log" "$GET_SECONDS"
+    fi
+  done
   stop "$bare"
 
   log "round $r: disk probe and durable PATCH"
@@ -188,7 +159,8 @@ machine_info() {
   echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- wrk: $(wrk --version 2>&1 | head -1)"
   echo "- data dir filesystem: $(df -hT "$WORK" | awk 'NR == 2 { print $1, $2 }')"
-  echo "- settings: $ROUNDS rounds, wrk -t2 -c$CONNECTIONS -d${DURATION}s, CAS $CAS_CLIENTS clients" \
+  echo "- settings: $ROUNDS rounds; GET: $GET_PAIRS interleaved pairs of ${GET_SECONDS}s per round;" \
+    "others wrk -t2 -c$CONNECTIONS -d${DURATION}s; CAS $CAS_CLIENTS clients" \
     "for ${DURATION}s, ${WARMUP}s of unrecorded load before GET and PATCH, SpotiPi and the bare server" \
     "with -Xmx$XMX, SPOTIPI_RATE_LIMIT=off"
 }
@@ -201,6 +173,8 @@ main() {
   for ((r = 1; r <= ROUNDS; r++)); do
     round "$r"
   done
+  [ -n "${SKIP_CLUSTER:-}" ] ||
+    ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP APP_JAR=$APP_JAR "$BENCH/cluster.sh" "$WORK" "$FIGURES"
   [ -n "${SKIP_JMH:-}" ] || jmh
   local table
   table="$(java -cp "$BENCH_JAR" io.spotipi.bench.Report "$FIGURES" "$WORK/jmh.json")"
@@ -209,8 +183,8 @@ main() {
     echo
     echo "$info"
     echo
-    echo "Ratios are computed per round (this system ÷ its baseline in the same round), then"
-    echo "min / median / max over the rounds; JMH rows use its measurement iterations as rounds"
+    echo "Ratios are computed per round (this system ÷ its baseline in the same round; GET per interleaved"
+    echo "pair), then min / median / max over them; JMH rows use its measurement iterations as rounds"
     echo "(sample-mode rows: one figure over all samples). The \"met\" column checks the median."
     echo
     echo "$table"

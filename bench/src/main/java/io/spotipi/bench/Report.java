@@ -13,10 +13,11 @@ import java.util.function.Predicate;
 
 /**
  * Turns the figures of one benchmark run into the Markdown table: min / median / max over the rounds,
- * the baseline measured in the same rounds, the ratio per round, and the issue's target.
+ * the baseline measured in the same rounds, the ratio per round (per pair where a round measures
+ * several pairs), and the issue's target.
  *
  * <p>Usage: {@code Report FIGURES_TSV [JMH_JSON]}. The TSV holds {@code name<TAB>value} lines, one per
- * figure per round, in round order. JMH throughput results count each measurement iteration as a round.
+ * figure per round (or per pair), in order; a figure and its baseline pair up by position. JMH throughput results count each measurement iteration as a round.
  */
 public final class Report {
   /** One line of the table; {@code check} is null for figures that are only reported. */
@@ -47,7 +48,13 @@ public final class Report {
           "report", null),
       new Row("JMH near-cache get(key) ops/s", "jmh_cache_get_ops", "jmh_hashmap_get_ops", "report", null),
       new Row("JMH transaction increments/s (64 concurrent)", "jmh_tx_ops", null, "report", null),
-      new Row("JMH transaction conflicts per commit", "tx_conflicts_per_commit", null, "report", null));
+      new Row("JMH transaction conflicts per commit", "tx_conflicts_per_commit", null, "report", null),
+      new Row("cluster (3 JVMs): PATCH commits/s through a non-owner (64 conn)", "cluster_patch_rps",
+          "cluster_single_patch_rps", "report", null),
+      new Row("cluster (3 JVMs): PATCH p99 ms through a non-owner", "cluster_patch_p99_ms",
+          "cluster_single_patch_p99_ms", "report", null),
+      new Row("cluster (3 JVMs): failover ms, SIGKILL of the owner to the next 200 on a survivor",
+          "cluster_failover_ms", null, "report", null));
 
   /** JMH benchmark method → figure name, and the figure its 99th percentile goes to (sample mode). */
   private static final Map<String, String[]> JMH_FIGURES = Map.of(
@@ -137,8 +144,6 @@ public final class Report {
     for (Row row : ROWS) {
       out.append(line(row, figures)).append('\n');
     }
-    out.append("| cluster (3 JVMs): commit p99 via non-owner, failover after SIGKILL | not measured yet "
-        + "(cluster issue open) | — | — | report | — |\n");
     return out.toString();
   }
 

@@ -1,0 +1,59 @@
+# Helpers shared by bench/run.sh and bench/cluster.sh (sourced). Set LOG_TAG before sourcing.
+
+log() { echo "[${LOG_TAG:-bench} $(date +%T)] $*" >&2; }
+
+# record NAME VALUE: one figure (one round or pair) for Report.
+record() { printf '%s\t%s\n' "$1" "$2" >>"$FIGURES"; }
+
+# value KEY FILE: the value of KEY=... in a file (wrk's lua summary, the probes' output).
+value() { grep -m1 "^$1=" "$2" | cut -d= -f2; }
+
+now_ms() { echo $((${EPOCHREALTIME/./} / 1000)); }
+
+ensure_wrk() {
+  command -v wrk >/dev/null && return
+  log "installing wrk"
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+}
+
+# free_port VAR: sets VAR to a free loopback port not handed out before by this script (servers
+# bind theirs only later).
+TAKEN_PORTS=" "
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    [[ "$TAKEN_PORTS" == *" $p "* ]] && continue
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+    TAKEN_PORTS+="$p "
+    printf -v "$1" '%s' "$p"
+    return
+  done
+}
+
+# stop PID...: SIGTERM to each, up to 30 s for them all to exit cleanly, then SIGKILL.
+stop() {
+  local pid i alive
+  kill "$@" 2>/dev/null || true
+  for ((i = 0; i < 300; i++)); do
+    alive=0
+    for pid; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || break
+    sleep 0.1
+  done
+  for pid; do
+    { kill -9 "$pid" && wait "$pid"; } 2>/dev/null || wait "$pid" 2>/dev/null || true
+  done
+}
+
+# await_line PID FILE TEXT: waits up to 60 s for a line in a log; fails if the process died.
+await_line() {
+  local pid=$1 file=$2 text=$3 i
+  for ((i = 0; i < 6000; i++)); do
+    grep -q "$text" "$file" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { log "process $pid died:"; tail -20 "$file" >&2; return 1; }
+    sleep 0.01
+  done
+  log "no '$text' in $file after 60 s"
+  return 1
+}
