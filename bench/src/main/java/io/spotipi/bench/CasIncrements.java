@@ -1,36 +1,63 @@
 package io.spotipi.bench;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Compare-and-set increments over HTTP: each client reads {@code GET /api/config}, then sends
  * {@code PATCH} with {@code If-Match} of the ETag it read and the counter plus one; on 412 it reads
  * again and retries. At the end the counter must have grown by exactly the number of 200s.
  *
- * <p>Usage: {@code CasIncrements BASE_URL CLIENTS SECONDS}. Prints {@code key=value} lines.
+ * <p>The clients are asynchronous loops on one Vert.x event loop, each with its own keep-alive
+ * connection: a thread-per-client blocking client spent more CPU than the server on these 2 cores and
+ * made itself the bottleneck. Usage: {@code CasIncrements BASE_URL CLIENTS SECONDS}. Prints
+ * {@code key=value} lines, and {@code cas_error=...} samples of what failed.
  */
 public final class CasIncrements {
   static final String COUNTER = "bench_cas_counter";
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final long TIMEOUT_MS = 10_000;
+  private static final int ERROR_SAMPLES = 5;
+  private static final String PATH = "/api/config";
 
-  private final URI config;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(TIMEOUT).build();
-  private final LongAdder successes = new LongAdder();
-  private final LongAdder conflicts = new LongAdder();
-  private final LongAdder errors = new LongAdder();
+  private record Read(String etag, long counter) {
+  }
 
-  private CasIncrements(String baseUrl) {
-    this.config = URI.create(baseUrl + "/api/config");
+  private final HttpClient http;
+  private final RequestOptions get;
+  private final RequestOptions patch;
+  // confined to the clients' event loop until they have all finished
+  private long successes;
+  private long conflicts;
+  private long errors;
+  private final Set<String> errorSamples = new LinkedHashSet<>();
+
+  private CasIncrements(Vertx vertx, URI base, int clients) {
+    http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(clients));
+    get = request(base, HttpMethod.GET);
+    patch = request(base, HttpMethod.PATCH)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/merge-patch+json");
+  }
+
+  private static RequestOptions request(URI base, HttpMethod method) {
+    return new RequestOptions().setMethod(method).setHost(base.getHost()).setPort(base.getPort()).setURI(PATH)
+        .setIdleTimeout(TIMEOUT_MS);
   }
 
   public static void main(String[] args) throws Exception {
@@ -38,63 +65,90 @@ public final class CasIncrements {
       System.err.println("usage: CasIncrements BASE_URL CLIENTS SECONDS");
       System.exit(2);
     }
-    new CasIncrements(args[0]).run(Integer.parseInt(args[1]), Double.parseDouble(args[2]));
+    Vertx vertx = Vertx.vertx();
+    try {
+      int clients = Integer.parseInt(args[1]);
+      CasIncrements bench = new CasIncrements(vertx, URI.create(args[0]), clients);
+      Context loop = vertx.getOrCreateContext();
+      Future<String> report = Future.<String>future(p -> loop.runOnContext(v ->
+          bench.run(clients, Double.parseDouble(args[2])).onComplete(p)));
+      System.out.print(report.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES));
+    } finally {
+      vertx.close().await();
+    }
   }
 
-  private void run(int clients, double seconds) throws Exception {
-    long before = counter(get());
-    long start = System.nanoTime();
-    long deadline = start + (long) (seconds * 1e9);
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < clients; i++) {
-      Thread t = new Thread(() -> loop(deadline), "cas-" + i);
-      t.start();
-      threads.add(t);
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    long after = counter(get());
-    long ok = successes.sum();
-    System.out.printf("cas_successes_per_sec=%.1f%n", ok / elapsed);
-    System.out.printf("cas_conflicts_per_success=%.3f%n", ok == 0 ? Double.NaN : conflicts.sum() / (double) ok);
-    System.out.printf("cas_successes=%d%n", ok);
-    System.out.printf("cas_counter_growth=%d%n", after - before);
-    System.out.printf("cas_lost_updates=%d%n", ok - (after - before));
-    System.out.printf("cas_errors=%d%n", errors.sum());
-  }
-
-  private void loop(long deadline) {
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> read = get();
-        String etag = read.headers().firstValue("ETag").orElseThrow();
-        String patch = new JsonObject().put(COUNTER, counter(read) + 1).encode();
-        int status = http.send(HttpRequest.newBuilder(config).timeout(TIMEOUT)
-            .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
-            .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode();
-        (status == 200 ? successes : status == 412 ? conflicts : errors).increment();
-      } catch (IOException | RuntimeException e) {
-        errors.increment();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+  private Future<String> run(int clients, double seconds) {
+    return read().compose(before -> {
+      long start = System.nanoTime();
+      long deadline = start + (long) (seconds * 1e9);
+      List<Future<Void>> loops = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        Promise<Void> done = Promise.promise();
+        next(deadline, done);
+        loops.add(done.future());
       }
+      return Future.all(loops).compose(v -> read()).map(after -> report(before.counter(), after.counter(),
+          (System.nanoTime() - start) / 1e9));
+    });
+  }
+
+  /** One read-increment attempt after another until the deadline. */
+  private void next(long deadline, Promise<Void> done) {
+    if (System.nanoTime() >= deadline) {
+      done.complete();
+      return;
+    }
+    read().compose(this::increment).onComplete(ar -> {
+      if (ar.failed()) {
+        error(ar.cause().toString());
+      } else if (ar.result() == 200) {
+        successes++;
+      } else if (ar.result() == 412) {
+        conflicts++;
+      } else {
+        error("PATCH answered " + ar.result());
+      }
+      next(deadline, done);
+    });
+  }
+
+  private Future<Read> read() {
+    return http.request(get).compose(req -> req.send()).compose(resp -> resp.body().compose(body ->
+        resp.statusCode() == 200
+            ? Future.succeededFuture(new Read(resp.getHeader(HttpHeaders.ETAG), counter(body)))
+            : Future.failedFuture("GET answered " + resp.statusCode())));
+  }
+
+  /** The PATCH's status; the body is read so the connection goes back to the pool. */
+  private Future<Integer> increment(Read read) {
+    Buffer body = new JsonObject().put(COUNTER, read.counter() + 1).toBuffer();
+    return http.request(new RequestOptions(patch).putHeader(HttpHeaders.IF_MATCH, read.etag()))
+        .compose(req -> req.send(body))
+        .compose(resp -> resp.body().map(b -> resp.statusCode()));
+  }
+
+  private static long counter(Buffer body) {
+    return new JsonObject(body).getLong(COUNTER, 0L);
+  }
+
+  private void error(String what) {
+    errors++;
+    if (errorSamples.size() < ERROR_SAMPLES) {
+      errorSamples.add(what);
     }
   }
 
-  private HttpResponse<String> get() throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(config).timeout(TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IOException("GET /api/config answered " + r.statusCode());
-    }
-    return r;
-  }
-
-  private static long counter(HttpResponse<String> read) {
-    return new JsonObject(read.body()).getLong(COUNTER, 0L);
+  private String report(long before, long after, double elapsed) {
+    StringBuilder out = new StringBuilder()
+        .append(String.format("cas_successes_per_sec=%.1f%n", successes / elapsed))
+        .append(String.format("cas_conflicts_per_success=%.3f%n",
+            successes == 0 ? Double.NaN : conflicts / (double) successes))
+        .append(String.format("cas_successes=%d%n", successes))
+        .append(String.format("cas_counter_growth=%d%n", after - before))
+        .append(String.format("cas_lost_updates=%d%n", successes - (after - before)))
+        .append(String.format("cas_errors=%d%n", errors));
+    errorSamples.forEach(e -> out.append("cas_error=").append(e).append('\n'));
+    return out.toString();
   }
 }
