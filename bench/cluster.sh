@@ -46,14 +46,11 @@ start_node() {
   NODE_PID=$!
 }
 
-# Unrecorded load first (a cold JIT dominates a fresh server's first seconds), then the measured run.
-# patch_load PREFIX URL LOG
+# patch_load PREFIX URL LOG: the PATCH load of run.sh, after WARMUP s of unrecorded load.
 patch_load() {
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/lua/patch.lua" "$2/api/config" >/dev/null 2>&1
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH/lua/patch.lua" "$2/api/config" >"$3" 2>&1
+  warm "$2/api/config" patch.lua
+  load "$1" patch.lua "$2/api/config" "$3"
   grep -q '^requests_per_sec=' "$3" || { log "no wrk summary in $3:"; tail -5 "$3" >&2; return 1; }
-  record "$1_rps" "$(value requests_per_sec "$3")"
-  record "$1_p99_ms" "$(value p99_ms "$3")"
   local errors
   errors="$(value errors "$3")"
   [ "$errors" = 0 ] || log "WARNING: $1: $errors failed requests (non-2xx or socket errors), see $3"

@@ -57,3 +57,16 @@ await_line() {
   log "no '$text' in $file after 60 s"
   return 1
 }
+
+# load PREFIX LUA URL LOG [SECONDS]: wrk with the lua script's key=value summary; records PREFIX_rps,
+# PREFIX_p99_ms and PREFIX_errors (non-2xx or socket errors). Uses CONNECTIONS and DURATION.
+load() {
+  wrk -t2 -c"$CONNECTIONS" -d"${5:-$DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
+  record "$1_rps" "$(value requests_per_sec "$4")"
+  record "$1_p99_ms" "$(value p99_ms "$4")"
+  record "$1_errors" "$(value errors "$4")"
+}
+
+# warm URL LUA: WARMUP seconds of unrecorded load; a cold JIT otherwise dominates the first seconds
+# (and the p99) of a fresh server.
+warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }

@@ -65,16 +65,6 @@ sample_rss() {
   done
 }
 
-# wrk with the key=value summary; $1 = name prefix, $2 = lua script, $3 = url, $4 = log, $5 = seconds
-load() {
-  wrk -t2 -c"$CONNECTIONS" -d"${5:-$DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
-  record "$1_rps" "$(value requests_per_sec "$4")"
-  record "$1_p99_ms" "$(value p99_ms "$4")"
-  record "$1_errors" "$(value errors "$4")"
-}
-
-# Unrecorded load first: a cold JIT otherwise dominates the first seconds (and the p99) of a fresh server.
-warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }
 
 # ---- one round ---------------------------------------------------------------------------------------
 

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * several pairs), and the issue's target.
  *
  * <p>Usage: {@code Report FIGURES_TSV [JMH_JSON]}. The TSV holds {@code name<TAB>value} lines, one per
- * figure per round (or per pair), in order; a figure and its baseline pair up by position. JMH throughput results count each measurement iteration as a round.
+ * figure per round (or per pair), in order; a figure and its baseline pair up by position. JMH
+ * throughput results count each measurement iteration as a round.
  */
 public final class Report {
   /** One line of the table; {@code check} is null for figures that are only reported. */
