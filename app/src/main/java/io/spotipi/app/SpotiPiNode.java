@@ -10,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.Map;
@@ -18,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * One running SpotiPi process: a Vert.x instance with Micrometer metrics (Prometheus registry, JVM
- * metrics) and the chosen verticles, each deployed with its JSON config. No business logic here.
+ * metrics; see {@link SpotiPiMetricsFactory}) and the chosen verticles, each deployed with its JSON
+ * config. No business logic here.
  */
 public final class SpotiPiNode {
   /** How each verticle is made; its settings travel as the deployment's JSON config. */
@@ -41,7 +41,7 @@ public final class SpotiPiNode {
    */
   public static Future<SpotiPiNode> create(AppOptions options) {
     VertxOptions vertxOptions = vertxOptions();
-    VertxBuilder builder = Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory());
+    VertxBuilder builder = Vertx.builder().with(vertxOptions).withMetrics(new SpotiPiMetricsFactory());
     if (!options.cluster()) {
       return Future.succeededFuture(new SpotiPiNode(builder.build(), vertxOptions));
     }
@@ -84,7 +84,7 @@ public final class SpotiPiNode {
         .recover(failure -> Future.failedFuture(new DeployException(verticle, failure)));
   }
 
-  private static VertxOptions vertxOptions() {
+  static VertxOptions vertxOptions() {
     return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
