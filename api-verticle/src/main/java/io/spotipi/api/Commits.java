@@ -1,0 +1,31 @@
+package io.spotipi.api;
+
+import io.spotipi.shared.ConfigClient;
+import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ConfigSnapshot;
+import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.message.CommitRequest;
+import io.vertx.core.Future;
+
+/** How every route commits: one request-reply to the owner, with the answer to a lost race held back. */
+final class Commits {
+  private Commits() {
+  }
+
+  /**
+   * Submits the commit. A CONFLICT (412 to an {@code If-Match}) names the winner's revision, which the
+   * owner reports before it is durable; it is answered only once that revision is readable here, so the
+   * client's next GET returns it. Answered at once, the losers of a race read the old revision again and
+   * retry on it until the winner's fsync ends: with 16 clients on one document, about 15 wasted round
+   * trips per success, on the same cores as the commit they wait for.
+   */
+  static Future<ConfigSnapshot> submit(ConfigClient client, CommitRequest request) {
+    return client.submit(request).recover(failure -> {
+      ConfigFailure f = ConfigFailure.from(failure);
+      if (f.code() != ErrorCode.CONFLICT || f.currentRevision() == null) {
+        return Future.failedFuture(failure);
+      }
+      return client.load(f.currentRevision()).transform(readable -> Future.failedFuture(failure));
+    });
+  }
+}
