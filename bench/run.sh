@@ -19,6 +19,8 @@ GET_PAIRS="${GET_PAIRS:-5}"
 GET_SECONDS="${GET_SECONDS:-4}"
 CONNECTIONS=64
 CAS_CLIENTS=16
+# CasIncrements runs its clients this long unrecorded first, in its own (fresh) JVM.
+CAS_WARMUP=10
 XMX=128m
 APP_JAR="$ROOT/app/target/spotipi.jar"
 BENCH_JAR="$BENCH/target/benchmarks.jar"
@@ -123,7 +125,7 @@ round() {
   load patch patch.lua "$url/api/config" "$dir/patch.log"
 
   log "round $r: compare-and-set increments, $CAS_CLIENTS clients"
-  java -cp "$BENCH_JAR" io.spotipi.bench.CasIncrements "$url" "$CAS_CLIENTS" "$DURATION" >"$dir/cas.log" 2>&1
+  java -cp "$BENCH_JAR" io.spotipi.bench.CasIncrements "$url" "$CAS_CLIENTS" "$DURATION" "$CAS_WARMUP" >"$dir/cas.log" 2>&1
   for key in cas_successes_per_sec cas_conflicts_per_success cas_lost_updates cas_errors; do
     record "$key" "$(value "$key" "$dir/cas.log")"
   done
