@@ -7,6 +7,7 @@ import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.FieldError;
 import io.spotipi.shared.Json;
+import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -39,7 +40,7 @@ final class AlarmHandler {
   /** The scheduler's status, never older than the config this API has seen (its own writes included). */
   void status(RoutingContext rc) {
     client.load()
-        .compose(seen -> ask(Addresses.ALARM_STATUS, new JsonObject().put("min_revision", seen.revision())))
+        .compose(seen -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(seen.revision())))
         .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
         .onFailure(rc::fail);
   }
@@ -62,7 +63,7 @@ final class AlarmHandler {
       throw Problem.invalid("only alarm fields may be sent here: " + ALARM_FIELDS, foreign);
     }
     Commits.submit(client, CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
-        .compose(saved -> ask(Addresses.ALARM_STATUS, new JsonObject().put("min_revision", saved.revision()))
+        .compose(saved -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(saved.revision()))
             .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
                 + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
             .onSuccess(s -> rc.response().putHeader(HttpHeaders.ETAG, saved.etag())))
@@ -90,7 +91,7 @@ final class AlarmHandler {
   }
 
   /** A request to the scheduler; its reply is a record (local codec) or the same shape as JSON (cluster). */
-  private Future<JsonObject> ask(String address, JsonObject body) {
+  private Future<JsonObject> ask(String address, Object body) {
     return bus.request(address, body, delivery)
         .map(m -> m.body() instanceof JsonObject json ? json : Json.toJson(m.body()))
         .recover(err -> Future.failedFuture(ConfigFailure.from(err)));

@@ -181,7 +181,7 @@ public class ConfigVerticle extends VerticleBase {
   // ---- handlers -----------------------------------------------------------------------------------
 
   private void onLoad(Message<Object> msg) {
-    LoadRequest req = decode(msg, LoadRequest.class);
+    LoadRequest req = Json.requestBody(msg, LoadRequest.class);
     if (req == null) {
       return;
     }
@@ -192,7 +192,7 @@ public class ConfigVerticle extends VerticleBase {
   }
 
   private void onCommit(Message<Object> msg) {
-    CommitRequest req = decode(msg, CommitRequest.class);
+    CommitRequest req = Json.requestBody(msg, CommitRequest.class);
     if (req != null) {
       reply(msg, pipeline.commit(req).map(ConfigVerticle::document));
     }
@@ -208,7 +208,7 @@ public class ConfigVerticle extends VerticleBase {
   }
 
   private void onHistory(Message<Object> msg) {
-    HistoryRequest req = decode(msg, HistoryRequest.class);
+    HistoryRequest req = Json.requestBody(msg, HistoryRequest.class);
     if (req == null) {
       return;
     }
@@ -228,7 +228,7 @@ public class ConfigVerticle extends VerticleBase {
   }
 
   private void onRestore(Message<Object> msg) {
-    RestoreRequest req = decode(msg, RestoreRequest.class);
+    RestoreRequest req = Json.requestBody(msg, RestoreRequest.class);
     if (req == null) {
       return;
     }
@@ -294,16 +294,6 @@ public class ConfigVerticle extends VerticleBase {
 
   private static ConfigDocument document(StoreState s) {
     return new ConfigDocument(s.revision(), s.effective());
-  }
-
-  /** A request body as a record, or null after answering BAD_REQUEST. */
-  private static <T> T decode(Message<Object> msg, Class<T> type) {
-    try {
-      return Json.fromJson(msg.body(), type);
-    } catch (DecodeException e) {
-      new ConfigFailure(ErrorCode.BAD_REQUEST, e.getMessage()).replyTo(msg);
-      return null;
-    }
   }
 
   private static <T> void reply(Message<Object> msg, Future<T> result) {

@@ -13,6 +13,7 @@ import io.spotipi.shared.Json;
 import io.spotipi.shared.MetricNames;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
+import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.ConfigChanged;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -364,9 +365,13 @@ public class SchedulerVerticle extends VerticleBase {
         .onFailure(err -> ConfigFailure.from(err).replyTo(msg));
   }
 
-  /** Replies the status; an optional {@code min_revision} makes it reflect at least that commit. */
+  /** Replies the status, as of at least the request's revision when it names one. */
   private void onStatus(Message<Object> msg) {
-    Long minRevision = msg.body() instanceof JsonObject body ? body.getLong("min_revision") : null;
+    AlarmStatusRequest req = Json.requestBody(msg, AlarmStatusRequest.class);
+    if (req == null) {
+      return;
+    }
+    Long minRevision = req.minRevision();
     (minRevision == null ? store.load() : store.load(minRevision)).onSuccess(snap -> {
       if (applied == null || snap.revision() > applied.revision()) {
         apply(snap);

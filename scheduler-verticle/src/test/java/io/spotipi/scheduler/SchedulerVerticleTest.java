@@ -11,6 +11,8 @@ import io.spotipi.config.ConfigVerticleOptions;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
+import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
@@ -150,6 +152,17 @@ class SchedulerVerticleTest {
     assertEquals(Set.of("time", "weekdays", "playlist_uri", "device_name", "alarm_volume", "fade_in", "shuffle"),
         event.getJsonObject("alarm").fieldNames());
     assertEquals("2026-11-30T06:00:00Z", event.getString("scheduled_for"));
+  }
+
+  @Test
+  void aStatusRequestOfAnotherShapeIsABadRequest() {
+    MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
+    deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
+    for (Object body : List.of(new JsonObject().put("min_revision", "soon"), "status please")) {
+      ConfigFailure f = ConfigFailure.from(Await.failure(vertx.eventBus().request(Addresses.ALARM_STATUS, body)));
+      assertEquals(ErrorCode.BAD_REQUEST, f.code(), f.getMessage());
+    }
+    assertEquals(60, status().nextFireInSeconds(), "the scheduler still answers");
   }
 
   @Test

@@ -26,7 +26,7 @@ public final class Addresses {
 
   /** Publish: {@code AlarmFired}, once per played occurrence. */
   public static final String ALARM_FIRED = "spotipi.alarm.fired";
-  /** Request-reply: empty → {@code AlarmStatus}. */
+  /** Request-reply: {@code AlarmStatusRequest} (or empty) → {@code AlarmStatus}. */
   public static final String ALARM_STATUS = "spotipi.alarm.status";
   /** Request-reply: empty → {@code AlarmFired} of the manual occurrence. */
   public static final String ALARM_TRIGGER = "spotipi.alarm.trigger";

@@ -2,6 +2,7 @@ package io.spotipi.shared;
 
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
+import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.message.BackupList;
 import io.spotipi.shared.message.CommitRequest;
@@ -29,7 +30,7 @@ public final class EventBusCodecs {
 
   static final List<Class<?>> MESSAGES = List.of(LoadRequest.class, ConfigDocument.class, CommitRequest.class,
       ConfigChanged.class, HistoryRequest.class, HistoryPage.class, BackupInfo.class, BackupList.class,
-      RestoreRequest.class, StoreStatus.class, AlarmFired.class, AlarmStatus.class);
+      RestoreRequest.class, StoreStatus.class, AlarmFired.class, AlarmStatus.class, AlarmStatusRequest.class);
 
   private static final Set<Vertx> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.VertxModule;
@@ -52,6 +53,19 @@ public final class Json {
       return MAPPER.convertValue(json.getMap(), type);
     } catch (IllegalArgumentException e) {
       throw new DecodeException("malformed " + type.getSimpleName() + ": " + rootMessage(e));
+    }
+  }
+
+  /**
+   * A request's body as a record, or {@code null} after replying BAD_REQUEST to a body of another
+   * shape: what every consumer of a request-reply address does first.
+   */
+  public static <T> T requestBody(Message<?> request, Class<T> type) {
+    try {
+      return fromJson(request.body(), type);
+    } catch (DecodeException e) {
+      new ConfigFailure(ErrorCode.BAD_REQUEST, e.getMessage()).replyTo(request);
+      return null;
     }
   }
 
