@@ -84,7 +84,7 @@ class FuzzTortureTest {
       assertEquals(before.body(), after.body());
       assertEquals(commits, spotipi.status().getLong("commits_total"), "commits happened");
       assertEquals(200, spotipi.get("/readyz").statusCode());
-      assertTrue(spotipi.process.isAlive());
+      assertTrue(spotipi.child.alive());
       summary.add("afterwards: revision %d and commits_total %d unchanged, /readyz 200", revision, commits);
       assertEquals(0, violationCount.sum(), "answers outside 4xx, examples: " + violations);
       assertTrue(sent >= total, "sent " + sent);

@@ -1,10 +1,8 @@
 package io.spotipi.app.torture;
 
-import io.spotipi.app.Main;
+import io.spotipi.app.ChildJvm;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,58 +24,27 @@ final class SpotiPiProcess implements AutoCloseable {
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  final Process process;
+  final ChildJvm child;
   final String base;
   final Path dataDir;
-  final Path log;
 
-  private SpotiPiProcess(Process process, String base, Path dataDir, Path log) {
-    this.process = process;
+  private SpotiPiProcess(ChildJvm child, String base, Path dataDir) {
+    this.child = child;
     this.base = base;
     this.dataDir = dataDir;
-    this.log = log;
   }
 
   /** Starts it on a free loopback port, rate limiting off, and waits for the ready line. */
   static SpotiPiProcess start(Path dataDir, Path log, String... jvmArgs) throws IOException, InterruptedException {
-    int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(jvmArgs));
+    int port = ChildJvm.freePort();
     String jar = System.getProperty("spotipi.jar", "");
-    if (jar.isEmpty()) {
-      command.addAll(List.of("-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"),
-          "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    } else {
-      command.addAll(List.of("-jar", jar));
-    }
-    command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-        "--env", "torture"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().keySet().removeIf(key -> key.startsWith("SPOTIPI_"));
-    builder.environment().put("SPOTIPI_RATE_LIMIT", "off");
-    SpotiPiProcess child = new SpotiPiProcess(builder.start(), "http://127.0.0.1:" + port, dataDir, log);
-    child.awaitReady();
-    return child;
-  }
-
-  private void awaitReady() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + READY_WAIT.toNanos();
-    String line = "SpotiPi ready on " + base;
-    while (!Files.exists(log) || !Files.readString(log).contains(line)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        throw new AssertionError("SpotiPi did not get ready: " + (Files.exists(log) ? Files.readString(log) : ""));
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
+    List<String> command = ChildJvm.command(List.of(jvmArgs), jar.isEmpty() ? null : Path.of(jar),
+        List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+            "--env", "torture"));
+    ChildJvm child = ChildJvm.start(command, Map.of("SPOTIPI_RATE_LIMIT", "off"), log);
+    SpotiPiProcess spotipi = new SpotiPiProcess(child, "http://127.0.0.1:" + port, dataDir);
+    child.awaitOutput("SpotiPi ready on " + spotipi.base, READY_WAIT);
+    return spotipi;
   }
 
   int port() {
@@ -117,7 +84,7 @@ final class SpotiPiProcess implements AutoCloseable {
   }
 
   long pid() {
-    return process.pid();
+    return child.pid();
   }
 
   /** Resident set size from /proc, in MiB. */
@@ -144,15 +111,6 @@ final class SpotiPiProcess implements AutoCloseable {
   /** SIGTERM and wait: a clean shutdown. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    child.stop();
   }
 }
