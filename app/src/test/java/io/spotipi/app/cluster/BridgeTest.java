@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.app.ChildJvm;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,7 +32,7 @@ class BridgeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    bridgePort = ClusterNode.freePort();
+    bridgePort = ChildJvm.freePort();
     node = new ClusterNode("bridge", ClusterNode.runDir(BridgeTest.class), List.of("--verticles", "config,api", "--bridge-port",
         String.valueOf(bridgePort)), Map.of("SPOTIPI_API_TOKEN", TOKEN));
     node.start();

@@ -3,11 +3,10 @@ package io.spotipi.app.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.app.ChildJvm;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -37,24 +33,17 @@ final class ClusterNode {
   /** How long replicas may take to serve a revision committed elsewhere. */
   static final Duration CONVERGE = Duration.ofSeconds(30);
   private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-  /** Every process started here, killed when the test JVM exits however the tests ended. */
-  private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
-
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly),
-        "cluster-node-reaper"));
-  }
 
   final String name;
   final int httpPort;
   final Path dataDir;
   private final Path dir;
-  private final List<String> command = new ArrayList<>();
+  private final Path jar;
+  private final List<String> args = new ArrayList<>();
   private final Map<String, String> env;
-  private Process process;
-  private Path log;
+  private ChildJvm child;
   private int launches;
 
   /**
@@ -66,23 +55,20 @@ final class ClusterNode {
     this.dir = Files.createDirectories(dir.resolve(name));
     // Created here: with --node-id given, nothing else creates it and the first commit fails (reported).
     this.dataDir = Files.createDirectories(this.dir.resolve("data"));
-    this.httpPort = freePort();
+    this.httpPort = ChildJvm.freePort();
     this.env = Map.copyOf(env);
-    Path jar = Path.of(System.getProperty("spotipi.jar", "target/spotipi.jar")).toAbsolutePath();
+    this.jar = Path.of(System.getProperty("spotipi.jar", "target/spotipi.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "no " + jar + ": build it with the package phase first");
-    command.addAll(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-        "--host", "127.0.0.1", "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString(),
-        "--node-id", name));
-    command.addAll(args);
+    this.args.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(httpPort), "--data-dir",
+        dataDir.toString(), "--node-id", name));
+    this.args.addAll(args);
   }
 
   /** n nodes of one cluster on loopback, not started yet, named n1..nN, without rate limits. */
   static List<ClusterNode> cluster(Path dir, int n, String verticles, Map<String, String> env) throws IOException {
     List<Integer> clusterPorts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      clusterPorts.add(freePort());
+      clusterPorts.add(ChildJvm.freePort());
     }
     String members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     List<ClusterNode> nodes = new ArrayList<>();
@@ -151,7 +137,7 @@ final class ClusterNode {
   void awaitServing() throws InterruptedException {
     long deadline = System.nanoTime() + READY_WAIT.toNanos();
     String last = "no answer";
-    while (System.nanoTime() < deadline && process.isAlive()) {
+    while (System.nanoTime() < deadline && child.alive()) {
       try {
         HttpResponse<String> ready = get("/readyz");
         if (ready.statusCode() == 200) {
@@ -166,50 +152,27 @@ final class ClusterNode {
     throw new AssertionError(name + " not serving within " + READY_WAIT + ": " + last + "\n" + log());
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
-  }
-
   /** More options for the next launches. */
-  void addArgs(String... args) {
-    command.addAll(List.of(args));
+  void addArgs(String... more) {
+    args.addAll(List.of(more));
   }
 
   /** Starts the process (again, after a kill or stop: same ports and data dir, a new log file). */
   void launch() throws IOException {
-    if (process != null && process.isAlive()) {
+    if (alive()) {
       throw new IllegalStateException(name + " is already running");
     }
     launches++;
-    log = dir.resolve("node-" + launches + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(key -> key.startsWith("SPOTIPI_"));
-    builder.environment().putAll(env);
-    process = builder.start();
-    STARTED.add(process);
+    child = ChildJvm.start(ChildJvm.command(JVM_OPTIONS, jar, args), env, dir.resolve("node-" + launches + ".log"));
   }
 
   void awaitReady() throws InterruptedException {
-    awaitLog("SpotiPi ready", READY_WAIT);
+    child.awaitOutput("SpotiPi ready", READY_WAIT);
   }
 
   void start() throws IOException, InterruptedException {
     launch();
     awaitReady();
-  }
-
-  /** Waits until this launch's log contains {@code text}; fails when the process dies first. */
-  void awaitLog(String text, Duration wait) throws InterruptedException {
-    long deadline = System.nanoTime() + wait.toNanos();
-    while (!log().contains(text)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError(name + ": no '" + text + "' within " + wait + " (alive: " + process.isAlive()
-            + "):\n" + log());
-      }
-      Thread.sleep(50);
-    }
   }
 
   /** Waits until this node's own durable copy ({@code development.json}) holds {@code revision}. */
@@ -235,54 +198,47 @@ final class ClusterNode {
 
   /** SIGKILL, and waits until the process is gone. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    awaitExit();
+    child.kill();
   }
 
   /** SIGTERM (a clean shutdown), and waits until the process is gone. */
-  void stop() throws InterruptedException {
-    process.destroy();
-    if (!awaitExit()) {
-      process.destroyForcibly();
-      awaitExit();
-    }
+  void stop() {
+    child.stop();
+  }
+
+  /** SIGSTOP: the node freezes, Hazelcast and all. */
+  void pause() throws IOException, InterruptedException {
+    child.pause();
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  void resume() throws IOException, InterruptedException {
+    child.resume();
   }
 
   /** For cleanup: kills the process if it still runs. */
   void destroy() throws InterruptedException {
-    if (process != null && process.isAlive()) {
+    if (alive()) {
       kill();
     }
-  }
-
-  private boolean awaitExit() throws InterruptedException {
-    return process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /** Waits for the process to end by itself; its exit status. */
   int exitCode() throws InterruptedException {
-    if (!awaitExit()) {
-      kill();
-      throw new AssertionError(name + " did not exit within " + EXIT_WAIT);
-    }
-    return process.exitValue();
+    return child.exitCode(EXIT_WAIT);
   }
 
   boolean alive() {
-    return process != null && process.isAlive();
+    return child != null && child.alive();
   }
 
   long pid() {
-    return process.pid();
+    return child.pid();
   }
 
   /** The output of the current (or last) launch. */
   String log() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return child.output();
   }
 
   /** The output of every launch so far, oldest first. */

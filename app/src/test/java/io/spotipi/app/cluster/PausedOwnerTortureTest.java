@@ -42,7 +42,7 @@ class PausedOwnerTortureTest {
     ClusterNode other = nodes.stream().filter(n -> n != paused).findFirst().orElseThrow();
     saw(revisions, paused.commit("{\"alarm_volume\": 30}", null));
 
-    signal("STOP", paused);
+    paused.pause();
     long pausedAt = System.nanoTime();
     FailoverClock clock = new FailoverClock();
     clock.killed();
@@ -50,7 +50,7 @@ class PausedOwnerTortureTest {
     log.info("FIGURE paused owner: first probe commit {} ms after SIGSTOP", clock.probeFailover().toMillis());
     saw(revisions, commitEventually(other, "{\"alarm_volume\": 31}"));
 
-    signal("CONT", paused);
+    paused.resume();
     log.info("resumed {} after {} ms", paused.name, Duration.ofNanos(System.nanoTime() - pausedAt).toMillis());
     int acknowledged = 0;
     for (int i = 0; i < WAKE_COMMITS; i++) {
@@ -105,11 +105,6 @@ class PausedOwnerTortureTest {
     } catch (IOException | RuntimeException e) {
       return -1; // not written yet, or being replaced
     }
-  }
-
-  private static void signal(String signal, ClusterNode node) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();
-    assertEquals(0, kill.waitFor());
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.spotipi.app.ChildJvm;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -44,7 +45,7 @@ class ThreeNodeClusterTest {
   static int bridgePort;
   @RegisterExtension
   static final ClusterExtension CLUSTER = new ClusterExtension(3, "config,api,scheduler", nodes -> {
-    bridgePort = ClusterNode.freePort();
+    bridgePort = ChildJvm.freePort();
     nodes.get(0).addArgs("--bridge-port", String.valueOf(bridgePort));
   });
   /** ETag of a document read before the failover: must get 412 after it. */
