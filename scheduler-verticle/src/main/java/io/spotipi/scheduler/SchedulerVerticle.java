@@ -111,6 +111,8 @@ public class SchedulerVerticle extends VerticleBase {
     failedCounter = firedCounter(registry, FAILED);
     store = ConfigClient.create(vertx, new ConfigClientOptions("scheduler"));
     store.onChange(this::onConfigChanged);
+    // The plan is derived from the near cache: dropping the caches must drop it too.
+    store.onInvalidate(v -> reload());
     EventBus bus = vertx.eventBus();
     MessageConsumer<Object> status = bus.consumer(Addresses.ALARM_STATUS, this::onStatus);
     MessageConsumer<Object> trigger = bus.consumer(Addresses.ALARM_TRIGGER, this::onTrigger);

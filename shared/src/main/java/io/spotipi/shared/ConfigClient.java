@@ -46,6 +46,7 @@ public final class ConfigClient {
   private final MessageConsumer<Object> changedConsumer;
   private final MessageConsumer<Object> invalidateConsumer;
   private final List<Handler<ConfigChanged>> changeListeners = new ArrayList<>();
+  private final List<Handler<Void>> invalidateListeners = new ArrayList<>();
 
   private ConfigSnapshot cached;
   /** The highest revision a change event announced: nothing older may be cached. */
@@ -63,7 +64,7 @@ public final class ConfigClient {
     this.readDelivery = new DeliveryOptions().setSendTimeout(options.getRequestTimeoutMs());
     this.commitDelivery = new DeliveryOptions().setSendTimeout(options.getCommitTimeoutMs());
     this.changedConsumer = bus.consumer(Addresses.CONFIG_CHANGED, msg -> onChanged(msg.body()));
-    this.invalidateConsumer = bus.consumer(Addresses.CONFIG_INVALIDATE, msg -> cached = null);
+    this.invalidateConsumer = bus.consumer(Addresses.CONFIG_INVALIDATE, msg -> onInvalidated());
   }
 
   public static ConfigClient create(Vertx vertx, ConfigClientOptions options) {
@@ -83,6 +84,15 @@ public final class ConfigClient {
   /** Called, on this client's context, after the cache saw each change event. */
   public ConfigClient onChange(Handler<ConfigChanged> listener) {
     changeListeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Called, on this client's context, after {@code spotipi.config.invalidate} dropped the near cache:
+   * for callers that keep something derived from it (a plan, a view), to rebuild it from a fresh load.
+   */
+  public ConfigClient onInvalidate(Handler<Void> listener) {
+    invalidateListeners.add(listener);
     return this;
   }
 
@@ -160,6 +170,13 @@ public final class ConfigClient {
     }
     for (Handler<ConfigChanged> l : changeListeners) {
       l.handle(event);
+    }
+  }
+
+  private void onInvalidated() {
+    cached = null;
+    for (Handler<Void> l : invalidateListeners) {
+      l.handle(null);
     }
   }
 

@@ -244,6 +244,23 @@ class AlarmEndToEndTest {
     assertEquals(1, node.player.played().size(), "played once");
   }
 
+  /**
+   * The scheduler's plan is a cache of the config too: with the change event lost, invalidate-cache
+   * must make it re-plan from the store, or the alarm keeps its old time.
+   */
+  @Test
+  void invalidatingTheCachesMakesTheSchedulerReplan() {
+    put(alarm("07:10", null));
+    node.dropChangeEvents(true);
+    HttpResponse<Buffer> r = node.putJson("/api/config", alarm("07:02", null));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+
+    assertEquals(200, node.post("/api/thread-safety/invalidate-cache").statusCode());
+    node.clock.set(at("2026-11-30T07:02+01:00"));
+    awaitTrue("the alarm to play at its new time", () -> !node.player.played().isEmpty());
+    assertEquals(at("2026-11-30T07:02+01:00"), node.player.played().get(0).scheduledFor());
+  }
+
   // ---- metrics -----------------------------------------------------------------------------------
 
   @Test
