@@ -153,7 +153,7 @@ machine_info() {
   echo "- data dir filesystem: $(df -hT "$WORK" | awk 'NR == 2 { print $1, $2 }')"
   echo "- settings: $ROUNDS rounds; GET: $GET_PAIRS interleaved pairs of ${GET_SECONDS}s per round;" \
     "others wrk -t2 -c$CONNECTIONS -d${DURATION}s; CAS $CAS_CLIENTS clients" \
-    "for ${DURATION}s, ${WARMUP}s of unrecorded load before GET and PATCH, SpotiPi and the bare server" \
+    "for ${DURATION}s after ${CAS_WARMUP}s unrecorded, ${WARMUP}s of unrecorded load before GET and PATCH, SpotiPi and the bare server" \
     "with -Xmx$XMX, SPOTIPI_RATE_LIMIT=off"
 }
 
