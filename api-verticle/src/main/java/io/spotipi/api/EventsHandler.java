@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/config/events}: Server-Sent Events, one per durable commit ({@code id:} = revision),
  * fed by the change events the near cache already receives. {@code Last-Event-ID} replays the commits
  * after it from the owner's history first; live events that arrive meanwhile wait behind the replay,
- * and nothing is sent twice. A slow watcher whose write queue fills up is disconnected rather than
- * buffered without bound.
+ * and nothing is sent twice. Commits a watcher can no longer be told about (gone from the bounded,
+ * in-memory history, or never announced by an owner that died) are not skipped in silence: an
+ * {@code event: resync} says from which revision the stream goes on, so the client re-reads the
+ * config. A slow watcher whose write queue fills up is disconnected rather than buffered without bound.
  */
 final class EventsHandler {
   private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
@@ -48,8 +50,19 @@ final class EventsHandler {
       if (revision <= lastSent) {
         return;
       }
+      if (lastSent != Long.MIN_VALUE && revision > lastSent + 1) {
+        resync(revision - 1, "commits " + (lastSent + 1) + ".." + (revision - 1) + " cannot be replayed");
+      }
       lastSent = revision;
       write(event);
+    }
+
+    /** Tells the client that the stream goes on after {@code revision} and it may have missed commits. */
+    void resync(long revision, String detail) {
+      log.info("events watcher resynced at revision {}: {}", revision, detail);
+      lastSent = revision;
+      write(Buffer.buffer("event: resync\ndata: " + new JsonObject().put("revision", revision)
+          .put("detail", detail + "; read GET /api/config for the current state").encode() + "\n\n"));
     }
 
     void write(Buffer data) {
@@ -89,11 +102,11 @@ final class EventsHandler {
       w.held = null;
       return;
     }
-    client.history(new HistoryRequest(null, after)).onComplete(ar -> {
+    // The current revision first: every commit up to it is in the history fetched next, unless lost.
+    client.load().compose(now -> client.history(new HistoryRequest(null, after))
+        .map(page -> new Replay(now.revision(), page.entries()))).onComplete(ar -> {
       if (ar.succeeded()) {
-        for (HistoryEntry e : ar.result().entries()) {
-          w.send(e.revision(), event(e.revision(), e.changedKeys(), e.origin()));
-        }
+        replay(w, after, ar.result());
       } else {
         log.warn("events replay after revision {} failed: {}", after, ar.cause().getMessage());
         w.write(Buffer.buffer(": replay unavailable, live events only\n\n"));
@@ -102,6 +115,21 @@ final class EventsHandler {
       w.held = null;
       held.forEach(c -> w.send(c.revision(), event(c.revision(), c.changedKeys(), c.origin())));
     });
+  }
+
+  private record Replay(long current, List<HistoryEntry> entries) {
+  }
+
+  private static void replay(Watcher w, long after, Replay r) {
+    if (after > r.current()) {
+      w.resync(r.current(), "Last-Event-ID " + after + " is ahead of this store (revision " + r.current() + ")");
+    }
+    for (HistoryEntry e : r.entries()) {
+      w.send(e.revision(), event(e.revision(), e.changedKeys(), e.origin()));
+    }
+    if (w.lastSent < r.current()) {
+      w.resync(r.current(), "commits " + (w.lastSent + 1) + ".." + r.current() + " are no longer in the history");
+    }
   }
 
   private void broadcast(ConfigChanged c) {

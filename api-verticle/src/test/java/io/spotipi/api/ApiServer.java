@@ -51,14 +51,24 @@ final class ApiServer implements AutoCloseable {
             .setJvmMetricsEnabled(true)
             .setEnabled(true)))
         .build();
-    String config = Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
-        new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
+    String config = deployConfigOwner(vertx, dataDir);
     ApiVerticle verticle = new ApiVerticle();
     JsonObject options = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(api);
     Await.result(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(options)));
     ApiServer s = new ApiServer(vertx, verticle.actualPort());
     s.configDeployment = config;
     return s;
+  }
+
+  private static String deployConfigOwner(Vertx vertx, Path dataDir) {
+    return Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
+        new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
+  }
+
+  /** Undeploys the config owner and starts a new one on the same files: the store as after a restart. */
+  void restartConfigOwner(Path dataDir) {
+    Await.result(vertx.undeploy(configDeployment));
+    configDeployment = deployConfigOwner(vertx, dataDir);
   }
 
   static ApiServer start(Path dataDir) {

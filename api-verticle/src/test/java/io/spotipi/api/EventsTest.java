@@ -71,6 +71,48 @@ class EventsTest {
   }
 
   @Test
+  void aLastEventIdAheadOfTheStoreGetsAResyncAndThenEveryNewCommit() {
+    api = ApiServer.start(dir);
+    long rev = api.revision();
+    try (SseClient watcher = SseClient.connect(api, rev + 100)) {
+      watcher.awaitEvents(1);
+      assertResync(watcher.events().get(0), rev);
+      commitVolume(9);
+      watcher.awaitEvents(2);
+      assertEquals(rev + 1, watcher.events().get(1).getLong("id"));
+    }
+  }
+
+  /** The history is in memory: after a restart of the owner it starts empty. */
+  @Test
+  void commitsNoLongerInTheHistoryAreAnnouncedAsAResync() {
+    api = ApiServer.start(dir);
+    long rev = api.revision();
+    commitVolume(11);
+    commitVolume(12);
+    api.restartConfigOwner(dir);
+    try (SseClient empty = SseClient.connect(api, rev)) {
+      empty.awaitEvents(1);
+      assertResync(empty.events().get(0), rev + 2);
+      commitVolume(13);
+      empty.awaitEvents(2);
+      assertEquals(rev + 3, empty.events().get(1).getLong("id"));
+    }
+    try (SseClient gap = SseClient.connect(api, rev)) {
+      gap.awaitEvents(2);
+      assertResync(gap.events().get(0), rev + 2);
+      assertEquals(rev + 3, gap.events().get(1).getLong("id"), "then the commit the history still has");
+    }
+  }
+
+  private static void assertResync(JsonObject event, long revision) {
+    assertEquals("resync", event.getString("event"), event.encode());
+    assertEquals(null, event.getValue("id"), "a resync moves no Last-Event-ID");
+    assertEquals(revision, event.getJsonObject("data").getLong("revision"));
+    assertTrue(event.getJsonObject("data").getString("detail").contains("GET /api/config"), event.encode());
+  }
+
+  @Test
   void heartbeatsKeepTheStreamAlive() {
     api = ApiServer.start(dir, new JsonObject().put("heartbeatSeconds", 1));
     try (SseClient watcher = SseClient.connect(api, null)) {

@@ -42,21 +42,24 @@ final class SseClient implements AutoCloseable {
     return text.toString();
   }
 
-  /** The events received so far: their ids and data. */
+  /** The events received so far: their ids and data, and the name of a named one ({@code event}). */
   List<JsonObject> events() {
     List<JsonObject> out = new ArrayList<>();
     for (String block : raw().split("\n\n")) {
       Long id = null;
+      String name = null;
       JsonObject data = null;
       for (String line : block.split("\n")) {
         if (line.startsWith("id: ")) {
           id = Long.parseLong(line.substring(4));
+        } else if (line.startsWith("event: ")) {
+          name = line.substring(7);
         } else if (line.startsWith("data: ")) {
           data = new JsonObject(line.substring(6));
         }
       }
       if (data != null) {
-        out.add(new JsonObject().put("id", id).put("data", data));
+        out.add(new JsonObject().put("id", id).put("event", name).put("data", data));
       }
     }
     return out;
