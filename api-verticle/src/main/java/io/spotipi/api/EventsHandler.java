@@ -51,7 +51,7 @@ final class EventsHandler {
         return;
       }
       if (lastSent != Long.MIN_VALUE && revision > lastSent + 1) {
-        resync(revision - 1, "commits " + (lastSent + 1) + ".." + (revision - 1) + " cannot be replayed");
+        resync(revision - 1, "commits " + (lastSent + 1) + ".." + (revision - 1) + " are missing from the stream");
       }
       lastSent = revision;
       write(event);

@@ -12,5 +12,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlarmStatusRequest(Long minRevision) {
-  public static final AlarmStatusRequest CURRENT = new AlarmStatusRequest(null);
 }
