@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.shared.Addresses;
+import io.spotipi.shared.ConfigClient;
+import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
@@ -15,11 +17,13 @@ import io.spotipi.shared.message.HistoryEntry;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.testing.Await;
 import io.spotipi.shared.testing.TestVertx;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** What one commit does and refuses to do, against a real owner on real files. */
@@ -92,6 +96,34 @@ class CommitSemanticsTest extends StrictStoreTest {
     assertEquals("changed my mind", t.getMessage());
     assertEquals(before, Await.on(store.context, () -> store.client.load(before)).revision());
     assertEquals(20, store.load().get("alarm_volume"));
+  }
+
+  /** Cache misses while a load is under way share it, unless they need a newer revision than it asks for. */
+  @Test
+  void concurrentCacheMissesShareOneRoundTrip() {
+    long rev = store.patch(new JsonObject().put("alarm_volume", 33)).revision();
+    AtomicInteger loads = new AtomicInteger();
+    vertx.eventBus().addOutboundInterceptor(ctx -> {
+      if (Addresses.CONFIG_LOAD.equals(ctx.message().address())) {
+        loads.incrementAndGet();
+      }
+      ctx.next();
+    });
+    List<ConfigSnapshot> snaps = Await.on(store.context, () -> {
+      ConfigClient fresh = ConfigClient.create(vertx, new ConfigClientOptions("share-test"));
+      return Future.all(fresh.load(rev), fresh.load(), fresh.load(rev), fresh.load(rev - 1))
+          .map(all -> all.<ConfigSnapshot>list());
+    });
+    assertEquals(1, loads.get(), "four misses, one request");
+    snaps.forEach(s -> assertEquals(rev, s.revision()));
+
+    ConfigSnapshot newer = Await.on(store.context, () -> {
+      ConfigClient fresh = ConfigClient.create(vertx, new ConfigClientOptions("share-test-2"));
+      Future<ConfigSnapshot> first = fresh.load(rev - 1);
+      return fresh.load(rev).compose(s -> first.map(f -> s));
+    });
+    assertEquals(rev, newer.revision());
+    assertEquals(3, loads.get(), "a miss needing a newer revision than the load under way asks again");
   }
 
   @Test

@@ -106,18 +106,7 @@ public final class ConfigClient {
       return Future.succeededFuture(snap);
     }
     misses++;
-    // Share a load under way, unless a change event arrived after it started (it could be older).
-    if (loading == null || loadingFor < announced) {
-      loadingFor = announced;
-      Future<ConfigSnapshot> f = fetch(announced < 0 ? null : announced);
-      loading = f;
-      f.onComplete(ar -> {
-        if (loading == f) {
-          loading = null;
-        }
-      });
-    }
-    return loading;
+    return sharedFetch(announced);
   }
 
   /**
@@ -140,7 +129,26 @@ public final class ConfigClient {
       return Future.succeededFuture(snap);
     }
     misses++;
-    return fetch(minRevision);
+    return sharedFetch(Math.max(minRevision, announced));
+  }
+
+  /**
+   * One round trip for a snapshot of at least {@code minRevision} (none: -1), shared by every caller
+   * while it is under way unless one needs a newer revision: the losers of a compare-and-set race all
+   * wait for the same winner, and a burst of cache misses is one request.
+   */
+  private Future<ConfigSnapshot> sharedFetch(long minRevision) {
+    if (loading == null || loadingFor < minRevision) {
+      loadingFor = minRevision;
+      Future<ConfigSnapshot> f = fetch(minRevision < 0 ? null : minRevision);
+      loading = f;
+      f.onComplete(ar -> {
+        if (loading == f) {
+          loading = null;
+        }
+      });
+    }
+    return loading;
   }
 
   /** One key of the current snapshot, or {@code null}. */
