@@ -17,7 +17,11 @@ final class Replies {
   static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
 
   static void json(RoutingContext rc, int status, Buffer body) {
-    rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
+    json(rc.response().setStatusCode(status), body);
+  }
+
+  private static void json(HttpServerResponse resp, Buffer body) {
+    resp.putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
   }
 
   /** Any JSON value (records through the contract's mapper's shapes are already JsonObjects). */
@@ -32,7 +36,7 @@ final class Replies {
     if (req.method() == HttpMethod.GET && Preconditions.noneMatchHits(req.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
       resp.setStatusCode(304).end();
     } else {
-      resp.putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(s.json());
+      json(resp, s.json());
     }
   }
 }

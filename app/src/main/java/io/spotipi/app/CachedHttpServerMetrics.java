@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class CachedHttpServerMetrics implements HttpServerMetrics<CachedHttpServerMetrics.Request, Object, Object> {
   /** Methods outside the standard ones are counted as this one, so that junk requests cannot grow the registry. */
-  static final HttpMethod OTHER = new HttpMethod("OTHER");
+  private static final HttpMethod OTHER = new HttpMethod("OTHER");
   private static final Set<HttpMethod> KNOWN_METHODS = Set.copyOf(HttpMethod.values());
 
   private final HttpServerMetrics<Object, Object, Object> connections;
