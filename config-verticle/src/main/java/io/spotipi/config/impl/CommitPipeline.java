@@ -80,7 +80,7 @@ public final class CommitPipeline {
     }
     ConfigRules.Applied applied;
     try {
-      applied = rules.apply(pending.effective(), request);
+      applied = rules.apply(pending, request);
     } catch (ConfigFailure rejected) {
       metrics.rejected();
       return Future.failedFuture(rejected);

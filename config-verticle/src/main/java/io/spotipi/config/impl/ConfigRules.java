@@ -9,13 +9,18 @@ import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How a commit turns one document into the next: pure functions of the defaults, the current
- * effective document and the request. No Vert.x context, no I/O.
+ * How a commit turns one state into the next: pure functions of the defaults, the current state and
+ * the request. No Vert.x context, no I/O.
  */
 public final class ConfigRules {
   private final JsonObject defaults;
@@ -35,28 +40,66 @@ public final class ConfigRules {
   }
 
   /**
-   * Applies a request to the current effective document: a whole document replaces the user's keys
-   * (keys left out fall back to their defaults); a merge patch edits the current document (a null
-   * resets a key to its default). The result must satisfy the schema.
+   * Applies a request to the current state: a whole document replaces the user's keys (keys left out
+   * fall back to their defaults); a merge patch edits the current document (a null resets a key to its
+   * default). The result must satisfy the schema.
    *
    * @throws ConfigFailure BAD_REQUEST for a malformed request, INVALID with every field error
    */
-  public Applied apply(JsonObject current, CommitRequest request) {
+  public Applied apply(StoreState current, CommitRequest request) {
     if ((request.config() == null) == (request.patch() == null)) {
       throw new ConfigFailure(ErrorCode.BAD_REQUEST, "a commit carries exactly one of config or patch");
     }
     if (JsonValues.deeperThan(request.config() != null ? request.config() : request.patch(), JsonValues.MAX_DEPTH)) {
       throw new ConfigFailure(ErrorCode.BAD_REQUEST, "the document nests deeper than " + JsonValues.MAX_DEPTH + " levels");
     }
-    JsonObject next = request.config() != null
-        ? effective(request.config())
-        : withDefaultsFor(JsonMergePatch.apply(current, request.patch()), request.patch());
-    List<FieldError> errors = validate(next);
+    return request.config() != null ? replace(current.effective(), request.config()) : patch(current, request.patch());
+  }
+
+  private Applied replace(JsonObject current, JsonObject userKeys) {
+    JsonObject next = effective(userKeys);
+    requireValid(validator.validate(next));
+    normalize(next);
+    return new Applied(next, overrides(next), changedKeys(current, next));
+  }
+
+  /**
+   * RFC 7396 at the top level, with a reset falling back to its default. Only the patch's keys can
+   * change, so only they are merged, checked, compared and re-derived; every other value is shared with
+   * the current state, which nothing mutates. A small patch thus costs the owner's event loop about the
+   * same whatever the size of the document.
+   */
+  private Applied patch(StoreState current, JsonObject patch) {
+    JsonObject before = current.effective();
+    JsonObject next = shallowCopy(before);
+    for (Map.Entry<String, Object> e : patch) {
+      String key = e.getKey();
+      if (e.getValue() != null) {
+        next.put(key, JsonMergePatch.apply(before.getValue(key), e.getValue()));
+      } else if (defaults.containsKey(key)) {
+        next.put(key, JsonValues.copy(defaults.getValue(key)));
+      } else {
+        next.remove(key);
+      }
+    }
+    requireValid(validator.validateKeys(next, patch.fieldNames()));
+    normalize(next);
+    List<String> changed = changedAmong(before, next, patch.fieldNames());
+    JsonObject overrides = shallowCopy(current.overrides());
+    for (String key : changed) {
+      if (next.containsKey(key) && overrides(key, next.getValue(key))) {
+        overrides.put(key, next.getValue(key));
+      } else {
+        overrides.remove(key);
+      }
+    }
+    return new Applied(next, overrides, changed);
+  }
+
+  private static void requireValid(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw ConfigFailure.invalid(errors);
     }
-    normalize(next);
-    return new Applied(next, overrides(next), changedKeys(current, next));
   }
 
   public List<FieldError> validate(JsonObject effective) {
@@ -70,16 +113,6 @@ public final class ConfigRules {
     return doc;
   }
 
-  /** A merge patch's nulls removed keys from the document: they fall back to their defaults. */
-  private JsonObject withDefaultsFor(JsonObject patched, JsonObject patch) {
-    patch.forEach(e -> {
-      if (e.getValue() == null && defaults.containsKey(e.getKey())) {
-        patched.put(e.getKey(), JsonValues.copy(defaults.getValue(e.getKey())));
-      }
-    });
-    return patched;
-  }
-
   /**
    * The keys whose value differs from the default: what the user's file holds. It shares values with
    * {@code effective}; neither is ever mutated once built.
@@ -87,21 +120,38 @@ public final class ConfigRules {
   public JsonObject overrides(JsonObject effective) {
     JsonObject out = new JsonObject();
     effective.forEach(e -> {
-      if (!defaults.containsKey(e.getKey()) || !Objects.equals(defaults.getValue(e.getKey()), e.getValue())) {
+      if (overrides(e.getKey(), e.getValue())) {
         out.put(e.getKey(), e.getValue());
       }
     });
     return out;
   }
 
+  private boolean overrides(String key, Object value) {
+    return !defaults.containsKey(key) || !Objects.equals(defaults.getValue(key), value);
+  }
+
   /** Top-level keys added, removed or changed, sorted. */
   public static List<String> changedKeys(JsonObject before, JsonObject after) {
-    TreeSet<String> keys = new TreeSet<>();
-    after.fieldNames().stream()
-        .filter(k -> !before.containsKey(k) || !Objects.equals(before.getValue(k), after.getValue(k)))
-        .forEach(keys::add);
-    before.fieldNames().stream().filter(k -> !after.containsKey(k)).forEach(keys::add);
-    return new ArrayList<>(keys);
+    Set<String> keys = new HashSet<>(before.fieldNames());
+    keys.addAll(after.fieldNames());
+    return changedAmong(before, after, keys);
+  }
+
+  /** Those of {@code keys} added, removed or changed, sorted. */
+  private static List<String> changedAmong(JsonObject before, JsonObject after, Collection<String> keys) {
+    TreeSet<String> changed = new TreeSet<>();
+    for (String k : keys) {
+      if (before.containsKey(k) != after.containsKey(k) || !Objects.equals(before.getValue(k), after.getValue(k))) {
+        changed.add(k);
+      }
+    }
+    return new ArrayList<>(changed);
+  }
+
+  /** A new top-level map holding the same values: for building the next state from an immutable one. */
+  private static JsonObject shallowCopy(JsonObject o) {
+    return new JsonObject(new LinkedHashMap<>(o.getMap()));
   }
 
   /** Canonical forms the schema cannot impose: weekdays are stored sorted. */
