@@ -163,7 +163,7 @@ public final class ConfigClient {
 
   /** Caches a document the owner sent unless a newer revision is known; returns it either way. */
   private ConfigSnapshot remember(ConfigDocument doc) {
-    ConfigSnapshot snap = new ConfigSnapshot(doc.revision(), doc.config());
+    ConfigSnapshot snap = ConfigSnapshot.ofOwnerDocument(doc.revision(), doc.config());
     if (doc.revision() >= announced && (cached == null || cached.revision() < doc.revision())) {
       cached = snap;
     }

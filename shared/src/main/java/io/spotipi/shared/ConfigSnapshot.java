@@ -14,8 +14,21 @@ public final class ConfigSnapshot {
   private volatile Buffer json;
 
   public ConfigSnapshot(long revision, JsonObject config) {
+    this(config.copy(), revision);
+  }
+
+  private ConfigSnapshot(JsonObject owned, long revision) {
     this.revision = revision;
-    this.config = config.copy();
+    this.config = owned;
+  }
+
+  /**
+   * A snapshot of a document the owner sent, without the defensive copy: that document is never
+   * mutated (inside one JVM it is the owner's own immutable state, from another node a fresh decode).
+   * It saves a deep copy of the whole document on every commit reply and every load.
+   */
+  static ConfigSnapshot ofOwnerDocument(long revision, JsonObject config) {
+    return new ConfigSnapshot(config, revision);
   }
 
   public long revision() {
