@@ -58,11 +58,14 @@ await_line() {
   return 1
 }
 
-# load PREFIX LUA URL LOG [SECONDS]: wrk with the lua script's key=value summary; records PREFIX_rps,
-# PREFIX_p99_ms and PREFIX_errors (non-2xx or socket errors). Uses CONNECTIONS and DURATION.
+# load PREFIX LUA URL LOG [SECONDS] [CONNECTIONS]: wrk with the lua script's key=value summary; records
+# PREFIX_rps, PREFIX_p50_ms, PREFIX_p99_ms and PREFIX_errors (non-2xx or socket errors). Defaults to
+# CONNECTIONS and DURATION; wrk runs 2 threads, or 1 for a single connection.
 load() {
-  wrk -t2 -c"$CONNECTIONS" -d"${5:-$DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
+  local conns=${6:-$CONNECTIONS}
+  wrk -t"$((conns > 1 ? 2 : 1))" -c"$conns" -d"${5:-$DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
   record "$1_rps" "$(value requests_per_sec "$4")"
+  record "$1_p50_ms" "$(value p50_ms "$4")"
   record "$1_p99_ms" "$(value p99_ms "$4")"
   record "$1_errors" "$(value errors "$4")"
 }

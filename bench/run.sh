@@ -120,9 +120,13 @@ round() {
 
   log "round $r: disk probe and durable PATCH"
   java -cp "$BENCH_JAR" io.spotipi.bench.DiskProbe "$dir/probe" 5 >"$dir/probe.log" 2>&1
-  record disk_probe_ops "$(value disk_probe_ops_per_sec "$dir/probe.log")"
+  for key in ops_per_sec p50_ms p99_ms; do
+    record "disk_probe_$key" "$(value "disk_probe_$key" "$dir/probe.log")"
+  done
   warm "$url/api/config" patch.lua
   load patch patch.lua "$url/api/config" "$dir/patch.log"
+  # The latency floor: one client, so nothing waits for anything but its own commit.
+  load patch1 patch.lua "$url/api/config" "$dir/patch1.log" "$DURATION" 1
 
   log "round $r: compare-and-set increments, $CAS_CLIENTS clients"
   java -cp "$BENCH_JAR" io.spotipi.bench.CasIncrements "$url" "$CAS_CLIENTS" "$DURATION" "$CAS_WARMUP" >"$dir/cas.log" 2>&1

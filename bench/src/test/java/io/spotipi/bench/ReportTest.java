@@ -29,7 +29,7 @@ class ReportTest {
   void rowsCompareTheMedianRatioWithTheTargetAndSayWhatIsMissing() {
     Map<String, List<Double>> figures = Report.parseTsv(List.of(
         "get_rps\t95", "bare_get_rps\t100", "get_rps\t80", "bare_get_rps\t100", "get_rps\t99", "bare_get_rps\t100",
-        "patch_rps\t1000", "disk_probe_ops\t500", "cas_lost_updates\t0", "cas_lost_updates\t1", "ready_ms\t",
+        "patch_rps\t1000", "disk_probe_ops_per_sec\t500", "cas_lost_updates\t0", "cas_lost_updates\t1", "ready_ms\t",
         "cluster_patch_p99_ms\t9", "cluster_single_patch_p99_ms\t3"));
     String table = Report.table(figures);
     assertTrue(table.contains("| GET /api/config req/s (64 conn) | 80.00 / 95.00 / 99.00 | 100 / 100 / 100 | "
