@@ -1,6 +1,7 @@
 package io.spotipi.api;
 
 import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.FieldError;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +25,8 @@ public final class Problem extends RuntimeException {
   private final int status;
   private final List<FieldError> errors;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  /** The document a lost compare-and-set lost to; only ever a durable one. */
+  private transient JsonObject current;
 
   private Problem(int status, String detail, List<FieldError> errors) {
     super(detail, null, false, false);
@@ -37,6 +40,18 @@ public final class Problem extends RuntimeException {
 
   public static Problem invalid(String detail, List<FieldError> errors) {
     return new Problem(422, detail, errors);
+  }
+
+  /**
+   * A lost compare-and-set, answered once the winner is durable: 412 with the winner's ETag and, as
+   * {@code current}, its whole document, so the client can retry at once instead of reading first
+   * (etcd's transactions do the same with a read in their else branch).
+   */
+  public static Problem lostRace(long expectedRevision, ConfigSnapshot winner) {
+    Problem p = of(412, "the config is at revision " + winner.revision() + ", not the expected " + expectedRevision)
+        .header("ETag", winner.etag());
+    p.current = winner.config();
+    return p;
   }
 
   /** Adds a response header; returns this problem. */
@@ -79,6 +94,9 @@ public final class Problem extends RuntimeException {
       JsonArray a = new JsonArray();
       errors.forEach(e -> a.add(new JsonObject().put("field", e.field()).put("message", e.message())));
       json.put("errors", a);
+    }
+    if (current != null) {
+      json.put("current", current);
     }
     return json;
   }

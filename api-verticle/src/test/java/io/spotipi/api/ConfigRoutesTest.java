@@ -119,6 +119,8 @@ class ConfigRoutesTest {
           "application/json", "{\"alarm_volume\":99}");
       assertProblem(r, 412);
       assertEquals(etag(now), r.getHeader("ETag"));
+      assertEquals(api.get("/api/config").bodyAsJsonObject(), r.bodyAsJsonObject().getJsonObject("current"),
+          "a 412 carries the document its ETag names");
     }
     HttpResponse<Buffer> key = api.send(api.request(HttpMethod.PUT, "/api/config/alarm_volume")
         .putHeader("If-Match", etag(old)), "application/json", "99");
