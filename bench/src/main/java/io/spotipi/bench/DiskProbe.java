@@ -15,8 +15,8 @@ import java.util.Arrays;
  * target, fsync the folder.
  *
  * <p>It also reports how long one such durable replace takes (median and 99th percentile): a commit
- * waits for the write in progress and then for its own, so twice the disk's own p99 is about the
- * lowest PATCH p99 this disk allows, whatever the server does.
+ * under load waits for the write in progress and then for its own, so this tail shows up in the
+ * PATCH p99 whatever the server does.
  *
  * <p>Usage: {@code DiskProbe DIR SECONDS}; DIR must be on the data dir's filesystem. Prints
  * {@code disk_probe_ops_per_sec=N}, {@code disk_probe_p50_ms=X} and {@code disk_probe_p99_ms=Y}.
