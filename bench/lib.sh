@@ -70,6 +70,6 @@ load() {
   record "$1_errors" "$(value errors "$4")"
 }
 
-# warm URL LUA: WARMUP seconds of unrecorded load; a cold JIT otherwise dominates the first seconds
-# (and the p99) of a fresh server.
-warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }
+# warm URL LUA [SECONDS]: WARMUP (or SECONDS) seconds of unrecorded load; a cold JIT otherwise
+# dominates the first seconds (and the p99) of a fresh server.
+warm() { wrk -t2 -c"$CONNECTIONS" -d"${3:-$WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }

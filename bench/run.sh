@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SpotiPi benchmark suite: every figure side by side with its baseline, in one run, on this machine.
-# Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=20 seconds by default; a cold JIT halves PATCH throughput;
-# GET_PAIRS=5 interleaved GET pairs of GET_SECONDS=4 per round; SKIP_CLUSTER=1 skips the cluster
+# Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=20 seconds by default, PATCH_WARMUP=60 before the
+# PATCH loads: a cold JIT halves PATCH throughput and C2 compiles for about a minute of it; GET_PAIRS=5 interleaved GET pairs of GET_SECONDS=4 per round; SKIP_CLUSTER=1 skips the cluster
 # rounds of bench/cluster.sh, SKIP_JMH=1 skips JMH)
 # Prints the table and writes bench/results/<date>.md. Everything binds 127.0.0.1; every load run is
 # bounded in time. See bench/README.md.
@@ -15,6 +15,7 @@ LOG_TAG=bench
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-20}"
+PATCH_WARMUP="${PATCH_WARMUP:-60}"
 GET_PAIRS="${GET_PAIRS:-5}"
 GET_SECONDS="${GET_SECONDS:-4}"
 CONNECTIONS=64
@@ -29,11 +30,15 @@ RESULT="${RESULT:-$BENCH/results/$(date +%F).md}"
 WORK="$(mktemp -d /tmp/spotipi-bench.XXXXXX)"
 FIGURES="$WORK/figures.tsv"
 PIDS=()
+MEM_DIRS=()
 echo "work dir (logs, data): $WORK"
 
 cleanup() {
   for pid in "${PIDS[@]:-}"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  for mem in "${MEM_DIRS[@]:-}"; do
+    [ -n "$mem" ] && rm -rf "$mem"
   done
 }
 trap cleanup EXIT
@@ -68,20 +73,44 @@ sample_rss() {
 }
 
 
+# start_spotipi VAR DATA_DIR LOG URL_VAR: a fresh SpotiPi on a free port, as every round runs it;
+# returns once it is ready.
+start_spotipi() {
+  local port
+  free_port port
+  SPOTIPI_RATE_LIMIT=off java -Xmx$XMX -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
+    --data-dir "$2" --env bench >"$3" 2>&1 &
+  printf -v "$1" '%s' "$!"
+  printf -v "$4" '%s' "http://127.0.0.1:$port"
+  PIDS+=("$!")
+  await_line "$!" "$3" "SpotiPi ready on http://127.0.0.1:$port"
+}
+
+# The same PATCH load on a SpotiPi whose data dir is in memory (tmpfs): the same code with a disk
+# that costs nothing, so what no storage design could go below on this machine.
+patch_in_memory() {
+  local dir=$1 mem pid url
+  if [ "$(df --output=fstype /dev/shm 2>/dev/null | tail -1)" != tmpfs ]; then
+    log "no tmpfs at /dev/shm: no in-memory PATCH baseline"
+    return
+  fi
+  mem="$(mktemp -d /dev/shm/spotipi-bench.XXXXXX)"
+  MEM_DIRS+=("$mem")
+  start_spotipi pid "$mem/data" "$dir/spotipi-mem.log" url
+  warm "$url/api/config" patch.lua "$PATCH_WARMUP"
+  load patch_mem patch.lua "$url/api/config" "$dir/patch_mem.log"
+  stop "$pid"
+  rm -rf "$mem"
+}
+
 # ---- one round ---------------------------------------------------------------------------------------
 
 round() {
-  local r=$1 dir="$WORK/round$1" port bare_port spotipi bare sampler url bare_url start
+  local r=$1 dir="$WORK/round$1" bare_port spotipi bare sampler url bare_url start
   mkdir -p "$dir"
-  free_port port
-  url="http://127.0.0.1:$port"
 
   start=$(now_ms)
-  SPOTIPI_RATE_LIMIT=off java -Xmx$XMX -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
-    --data-dir "$dir/data" --env bench >"$dir/spotipi.log" 2>&1 &
-  spotipi=$!
-  PIDS+=("$spotipi")
-  await_line "$spotipi" "$dir/spotipi.log" "SpotiPi ready on $url"
+  start_spotipi spotipi "$dir/data" "$dir/spotipi.log" url
   record ready_ms $(($(now_ms) - start))
   sleep 2
   record rss_idle_mib "$(rss_mib "$spotipi")"
@@ -123,7 +152,7 @@ round() {
   for key in ops_per_sec p50_ms p99_ms; do
     record "disk_probe_$key" "$(value "disk_probe_$key" "$dir/probe.log")"
   done
-  warm "$url/api/config" patch.lua
+  warm "$url/api/config" patch.lua "$PATCH_WARMUP"
   load patch patch.lua "$url/api/config" "$dir/patch.log"
   # The latency floor: one client, so nothing waits for anything but its own commit.
   load patch1 patch.lua "$url/api/config" "$dir/patch1.log" "$DURATION" 1
@@ -137,6 +166,9 @@ round() {
   stop "$sampler"
   record rss_load_mib "$(sort -n "$dir/rss.samples" | tail -1)"
   stop "$spotipi"
+
+  log "round $r: the PATCH load again, data dir in memory"
+  patch_in_memory "$dir"
 }
 
 # ---- JMH ---------------------------------------------------------------------------------------------
@@ -157,7 +189,8 @@ machine_info() {
   echo "- data dir filesystem: $(df -hT "$WORK" | awk 'NR == 2 { print $1, $2 }')"
   echo "- settings: $ROUNDS rounds; GET: $GET_PAIRS interleaved pairs of ${GET_SECONDS}s per round;" \
     "others wrk -t2 -c$CONNECTIONS -d${DURATION}s; CAS $CAS_CLIENTS clients" \
-    "for ${DURATION}s after ${CAS_WARMUP}s unrecorded, ${WARMUP}s of unrecorded load before GET and PATCH, SpotiPi and the bare server" \
+    "for ${DURATION}s after ${CAS_WARMUP}s unrecorded, ${WARMUP}s of unrecorded load before GET, ${PATCH_WARMUP}s before PATCH," \
+    "SpotiPi and the bare server" \
     "with -Xmx$XMX, SPOTIPI_RATE_LIMIT=off"
 }
 
