@@ -16,6 +16,13 @@ ensure_wrk() {
   apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 }
 
+# ensure_etcd: the etcd baseline's server (Debian's etcd-server, 3.4); returns 1 when it cannot be had.
+ensure_etcd() {
+  command -v etcd >/dev/null && return
+  log "installing etcd-server (the etcd baseline)"
+  apt-get install -y etcd-server >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y etcd-server >/dev/null 2>&1; }
+}
+
 # free_port VAR: sets VAR to a free loopback port not handed out before by this script (servers
 # bind theirs only later).
 TAKEN_PORTS=" "

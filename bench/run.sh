@@ -103,6 +103,38 @@ patch_in_memory() {
   rm -rf "$mem"
 }
 
+# The issue's yardstick measured here instead of quoted: etcd 3.4, one member on loopback, its data dir
+# next to SpotiPi's, under the same wrk loads through its HTTP/JSON gateway (reads are linearizable,
+# puts durable), and the compare-and-set race through its transactions.
+etcd_baseline() {
+  local dir=$1 client peer url pid
+  if [ -z "$ETCD" ]; then
+    return
+  fi
+  free_port client
+  free_port peer
+  url="http://127.0.0.1:$client"
+  etcd --name bench --data-dir "$dir/etcd" --listen-client-urls "$url" --advertise-client-urls "$url" \
+    --listen-peer-urls "http://127.0.0.1:$peer" --initial-advertise-peer-urls "http://127.0.0.1:$peer" \
+    --initial-cluster "bench=http://127.0.0.1:$peer" >"$dir/etcd.log" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  await_line "$pid" "$dir/etcd.log" "ready to serve client requests"
+  curl -sf -o /dev/null "$url/v3/kv/put" -d "{\"key\":\"$(printf spotipi/config | base64 -w0)\",\"value\":\"$(base64 -w0 <"$dir/config.json")\"}"
+  # Go compiles ahead of time: a few seconds warm its connections and caches.
+  warm "$url/v3/kv/range" etcd_range.lua 5
+  load etcd_range etcd_range.lua "$url/v3/kv/range" "$dir/etcd_range.log"
+  warm "$url/v3/kv/put" etcd_put.lua 5
+  load etcd_put etcd_put.lua "$url/v3/kv/put" "$dir/etcd_put.log"
+  java -cp "$BENCH_JAR" io.spotipi.bench.CasIncrements --etcd "$url" "$CAS_CLIENTS" "$DURATION" "$CAS_WARMUP" \
+    >"$dir/etcd_cas.log" 2>&1
+  record etcd_cas_successes_per_sec "$(value cas_successes_per_sec "$dir/etcd_cas.log")"
+  record etcd_cas_conflicts_per_success "$(value cas_conflicts_per_success "$dir/etcd_cas.log")"
+  record etcd_cas_lost_updates \
+    "$(awk -F= '/^cas_(lost_updates|errors)=/ { n += $2; seen = 1 } END { if (seen) print n }' "$dir/etcd_cas.log")"
+  stop "$pid"
+}
+
 # ---- one round ---------------------------------------------------------------------------------------
 
 round() {
@@ -169,6 +201,9 @@ round() {
 
   log "round $r: the PATCH load again, data dir in memory"
   patch_in_memory "$dir"
+
+  log "round $r: etcd, the same loads"
+  etcd_baseline "$dir"
 }
 
 # ---- JMH ---------------------------------------------------------------------------------------------
@@ -186,6 +221,7 @@ machine_info() {
   common_machine_info "$ROOT" "$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- wrk: $(wrk --version 2>&1 | head -1)"
+  echo "- etcd: $(etcd --version 2>/dev/null | head -1 || echo "none (its rows stay empty)")"
   echo "- data dir filesystem: $(df -hT "$WORK" | awk 'NR == 2 { print $1, $2 }')"
   echo "- settings: $ROUNDS rounds; GET: $GET_PAIRS interleaved pairs of ${GET_SECONDS}s per round;" \
     "others wrk -t2 -c$CONNECTIONS -d${DURATION}s; CAS $CAS_CLIENTS clients" \
@@ -197,6 +233,8 @@ machine_info() {
 main() {
   ensure_wrk
   ensure_jars
+  ETCD=1
+  ensure_etcd || { ETCD=; log "no etcd: the etcd rows stay empty"; }
   local info
   info="$(machine_info)"
   for ((r = 1; r <= ROUNDS; r++)); do
