@@ -251,8 +251,9 @@ main() {
     echo "$info"
     echo
     echo "Ratios are computed per round (this system ÷ its baseline in the same round; GET per interleaved"
-    echo "pair), then min / median / max over them; JMH rows use its measurement iterations as rounds"
-    echo "(sample-mode rows: one figure over all samples). The \"met\" column checks the median."
+    echo "pair), then min / median / max over them. JMH rows use its measurement iterations as rounds and"
+    echo "the ratio of the medians, since JMH runs one benchmark after the other (sample-mode rows: one"
+    echo "figure over all samples). The \"met\" column checks the median."
     echo
     echo "$table"
     echo

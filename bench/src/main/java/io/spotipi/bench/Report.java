@@ -14,11 +14,11 @@ import java.util.function.Predicate;
 /**
  * Turns the figures of one benchmark run into the Markdown table: min / median / max over the rounds,
  * the baseline measured in the same rounds, the ratio per round (per pair where a round measures
- * several pairs), and the issue's target.
+ * several pairs; of the medians for JMH), and the issue's target.
  *
  * <p>Usage: {@code Report FIGURES_TSV [JMH_JSON]}. The TSV holds {@code name<TAB>value} lines, one per
  * figure per round (or per pair), in order; a figure and its baseline pair up by position. JMH
- * throughput results count each measurement iteration as a round.
+ * results count each measurement iteration as a round.
  */
 public final class Report {
   /** One line of the table; {@code check} is null for figures that are only reported. */
@@ -144,10 +144,13 @@ public final class Report {
     return scores;
   }
 
-  /** Per-round ratios when both have one value per round, else the ratio of the medians. */
-  static List<Double> ratios(List<Double> values, List<Double> baseline) {
+  /**
+   * Per-round ratios when the two were measured in the same rounds and have one value per round, else
+   * the ratio of the medians. JMH's iterations never pair: it runs one benchmark after the other.
+   */
+  static List<Double> ratios(List<Double> values, List<Double> baseline, boolean paired) {
     List<Double> ratios = new ArrayList<>();
-    if (values.size() == baseline.size()) {
+    if (paired && values.size() == baseline.size()) {
       for (int i = 0; i < values.size(); i++) {
         ratios.add(values.get(i) / baseline.get(i));
       }
@@ -167,6 +170,10 @@ public final class Report {
     return out.toString();
   }
 
+  private static boolean fromJmh(String figure) {
+    return JMH_FIGURES.values().stream().anyMatch(names -> List.of(names).contains(figure));
+  }
+
   private static String line(Row row, Map<String, List<Double>> figures) {
     List<Double> values = figures.get(row.figure());
     if (values == null) {
@@ -179,7 +186,7 @@ public final class Report {
     if (row.baseline() != null) {
       List<Double> base = figures.get(row.baseline());
       baseline = base == null ? "not measured" : Stats.of(base).format();
-      checked = base == null ? null : Stats.of(ratios(values, base));
+      checked = base == null ? null : Stats.of(ratios(values, base, !fromJmh(row.figure())));
       ratio = base == null ? "—" : checked.format() + "×";
     }
     String met = row.check() == null || checked == null ? "—" : row.check().test(checked) ? "yes" : "**NO**";

@@ -20,9 +20,10 @@ class ReportTest {
   }
 
   @Test
-  void ratiosArePerRoundWhenBothHaveARoundEachElseOfTheMedians() {
-    assertEquals(List.of(0.5, 2.0), Report.ratios(List.of(1.0, 4.0), List.of(2.0, 2.0)));
-    assertEquals(List.of(2.0), Report.ratios(List.of(4.0, 4.0, 4.0), List.of(2.0)));
+  void ratiosArePerRoundWhenMeasuredInTheSameRoundsElseOfTheMedians() {
+    assertEquals(List.of(0.5, 2.0), Report.ratios(List.of(1.0, 4.0), List.of(2.0, 2.0), true));
+    assertEquals(List.of(2.0), Report.ratios(List.of(4.0, 4.0, 4.0), List.of(2.0), true));
+    assertEquals(List.of(1.5), Report.ratios(List.of(1.0, 5.0), List.of(2.0, 2.0), false));
   }
 
   @Test
