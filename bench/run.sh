@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SpotiPi benchmark suite: every figure side by side with its baseline, in one run, on this machine.
 # Usage: bench/run.sh   (ROUNDS=3 DURATION=10 WARMUP=20 seconds by default, PATCH_WARMUP=60 before the
-# PATCH loads: a cold JIT halves PATCH throughput and C2 compiles for about a minute of it; GET_PAIRS=5 interleaved GET pairs of GET_SECONDS=4 per round; SKIP_CLUSTER=1 skips the cluster
-# rounds of bench/cluster.sh, SKIP_JMH=1 skips JMH)
+# PATCH loads: a cold JIT halves PATCH throughput and C2 compiles for about a minute of it;
+# GET_PAIRS=5 interleaved GET pairs of GET_SECONDS=4 per round; SKIP_CLUSTER=1 skips the cluster
+# rounds of bench/cluster.sh, SKIP_JMH=1 skips JMH, ROUNDS=0 SKIP_CLUSTER=1 runs JMH alone)
 # Prints the table and writes bench/results/<date>.md. Everything binds 127.0.0.1; every load run is
 # bounded in time. See bench/README.md.
 set -euo pipefail
