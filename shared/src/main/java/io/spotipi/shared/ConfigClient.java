@@ -294,8 +294,12 @@ public final class ConfigClient {
         ConfigDocument.class).map(this::remember);
   }
 
-  /** Tells every near cache in the cluster, this one included, to drop its copy. */
+  /**
+   * Tells every near cache in the cluster, this one included, to drop its copy. This one drops it at
+   * once, so its next read asks the owner; the others, and this one's listeners, hear of it later.
+   */
   public void invalidateAll() {
+    cached = null;
     bus.publish(Addresses.CONFIG_INVALIDATE, new JsonObject());
   }
 
