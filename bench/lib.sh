@@ -10,17 +10,22 @@ value() { grep -m1 "^$1=" "$2" | cut -d= -f2; }
 
 now_ms() { echo $((${EPOCHREALTIME/./} / 1000)); }
 
+# apt_install PACKAGE: installs a Debian package, refreshing the package lists first only if needed.
+apt_install() {
+  apt-get install -y "$1" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$1" >/dev/null 2>&1; }
+}
+
 ensure_wrk() {
   command -v wrk >/dev/null && return
   log "installing wrk"
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  apt_install wrk
 }
 
 # ensure_etcd: the etcd baseline's server (Debian's etcd-server, 3.4); returns 1 when it cannot be had.
 ensure_etcd() {
   command -v etcd >/dev/null && return
   log "installing etcd-server (the etcd baseline)"
-  apt-get install -y etcd-server >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y etcd-server >/dev/null 2>&1; }
+  apt_install etcd-server
 }
 
 # free_port VAR: sets VAR to a free loopback port not handed out before by this script (servers
