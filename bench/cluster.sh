@@ -2,7 +2,8 @@
 # The cluster row of the benchmark (issue 6): durable PATCH commits through a non-owner node of three
 # SpotiPi JVMs clustered on loopback, beside one single node (the baseline) in the same round; then the
 # failover time: SIGKILL of the owner until a PATCH through a survivor answers 200.
-# Usage: bench/cluster.sh WORK_DIR FIGURES_TSV   (env APP_JAR, DURATION=10, WARMUP=10, ROUNDS=3)
+# Usage: bench/cluster.sh WORK_DIR FIGURES_TSV   (env APP_JAR, DURATION=10, WARMUP=60, ROUNDS=3;
+# run.sh passes its PATCH_WARMUP: both rows are PATCH loads, and C2 compiles for about a minute of them)
 # Appends name<TAB>value lines to FIGURES_TSV; logs to stderr; raw logs in WORK_DIR/cluster-roundN/.
 set -euo pipefail
 
@@ -12,7 +13,7 @@ WORK="${1:?usage: bench/cluster.sh WORK_DIR FIGURES_TSV}"
 FIGURES="${2:?usage: bench/cluster.sh WORK_DIR FIGURES_TSV}"
 APP_JAR="${APP_JAR:-$ROOT/app/target/spotipi.jar}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-60}"
 ROUNDS="${ROUNDS:-3}"
 CONNECTIONS=64
 XMX=128m

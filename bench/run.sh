@@ -242,7 +242,7 @@ main() {
     round "$r"
   done
   [ -n "${SKIP_CLUSTER:-}" ] ||
-    ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP APP_JAR=$APP_JAR "$BENCH/cluster.sh" "$WORK" "$FIGURES"
+    ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$PATCH_WARMUP APP_JAR=$APP_JAR "$BENCH/cluster.sh" "$WORK" "$FIGURES"
   [ -n "${SKIP_JMH:-}" ] || jmh
   local table
   table="$(java -cp "$BENCH_JAR" io.spotipi.bench.Report "$FIGURES" "$WORK/jmh.json")"
