@@ -24,7 +24,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    // Before any Vert.x or Hazelcast class logs: route both through SLF4J (logback.xml).
+    // Before any Vert.x or Hazelcast class logs: route both through SLF4J (set up by LogSetup).
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
     System.setProperty("hazelcast.logging.type", "slf4j");
     Logger log = LoggerFactory.getLogger(Main.class);

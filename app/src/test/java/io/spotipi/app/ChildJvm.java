@@ -47,16 +47,15 @@ public final class ChildJvm {
 
   /**
    * The command line: {@code java jvmArgs -jar jar args}, or with {@code jar} null, {@link Main} on this
-   * test's classpath (the same code, current with the build) with the jar's own logback.xml: not the
-   * test classpath's logback-test.xml files (several: logback would print its status about them to stdout).
+   * test's classpath (the same code, current with the build; it logs as the jar does, through
+   * {@link LogSetup}).
    */
   public static List<String> command(List<String> jvmArgs, Path jar, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
     if (jar == null) {
-      command.addAll(List.of("-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"),
-          "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     } else {
       command.addAll(List.of("-jar", jar.toString()));
     }
