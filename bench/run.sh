@@ -24,6 +24,8 @@ CAS_CLIENTS=16
 # CasIncrements runs its clients this long unrecorded first, in its own (fresh) JVM.
 CAS_WARMUP=10
 XMX=128m
+# The etcd key that holds SpotiPi's GET body for the read baseline; lua/etcd_range.lua reads it too.
+export ETCD_CONFIG_KEY=spotipi/config
 APP_JAR="$ROOT/app/target/spotipi.jar"
 BENCH_JAR="$BENCH/target/benchmarks.jar"
 RESULT="${RESULT:-$BENCH/results/$(date +%F).md}"
@@ -121,7 +123,7 @@ etcd_baseline() {
   pid=$!
   PIDS+=("$pid")
   await_line "$pid" "$dir/etcd.log" "ready to serve client requests"
-  curl -sf -o /dev/null "$url/v3/kv/put" -d "{\"key\":\"$(printf spotipi/config | base64 -w0)\",\"value\":\"$(base64 -w0 <"$dir/config.json")\"}"
+  curl -sf -o /dev/null "$url/v3/kv/put" -d "{\"key\":\"$(printf %s "$ETCD_CONFIG_KEY" | base64 -w0)\",\"value\":\"$(base64 -w0 <"$dir/config.json")\"}"
   # Go compiles ahead of time: a few seconds warm its connections and caches.
   warm "$url/v3/kv/range" etcd_range.lua 5
   load etcd_range etcd_range.lua "$url/v3/kv/range" "$dir/etcd_range.log"

@@ -20,7 +20,4 @@ function M.base64(s)
   return table.concat(out)
 end
 
--- run.sh stores SpotiPi's GET body under this key before the range load.
-M.CONFIG_KEY = "spotipi/config"
-
 return M
