@@ -24,9 +24,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    // Before any Vert.x or Hazelcast class logs: route both through SLF4J (set up by LogSetup).
-    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
-    System.setProperty("hazelcast.logging.type", "slf4j");
+    routeLibraryLogging();
     Logger log = LoggerFactory.getLogger(Main.class);
     try {
       Optional<AppOptions> parsed = AppOptions.parse(List.of(args), System.getenv());
@@ -44,6 +42,12 @@ public final class Main {
       log.error("SpotiPi cannot start: no node id: {}", e.toString());
       System.exit(EXIT_START_FAILED);
     }
+  }
+
+  /** Before any Vert.x or Hazelcast class logs: route both through SLF4J (set up by {@link LogSetup}). */
+  static void routeLibraryLogging() {
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    System.setProperty("hazelcast.logging.type", "slf4j");
   }
 
   private static void run(AppOptions options, String nodeId, Logger log) {
