@@ -27,6 +27,12 @@ XMX=128m
 # The etcd key that holds SpotiPi's GET body for the read baseline; lua/etcd_range.lua reads it too.
 export ETCD_CONFIG_KEY=spotipi/config
 APP_JAR="$ROOT/app/target/spotipi.jar"
+# SpotiPi runs as ./spoti start runs it (its JVM_DEFAULTS and CDS_ARCHIVE): a 32 MiB initial heap and
+# the class-data-sharing archive that the build trains on the jar. The start row's baseline is the
+# same JVM without the archive, loading every class from the jar.
+CDS_ARCHIVE="$ROOT/app/target/spotipi.jsa"
+PLAIN_JVM=(-Xmx$XMX -Xms32m)
+SPOTIPI_JVM=("${PLAIN_JVM[@]}" -XX:SharedArchiveFile="$CDS_ARCHIVE")
 BENCH_JAR="$BENCH/target/benchmarks.jar"
 RESULT="${RESULT:-$BENCH/results/$(date +%F).md}"
 
@@ -53,6 +59,10 @@ ensure_jars() {
     log "building $APP_JAR"
     (cd "$ROOT" && mvn -q -B -DskipTests package)
   fi
+  if [ ! -f "$CDS_ARCHIVE" ]; then
+    log "no $CDS_ARCHIVE (built with -Dspotipi.cds.skip?): SpotiPi starts without it"
+    SPOTIPI_JVM=("${PLAIN_JVM[@]}")
+  fi
   if [ ! -f "$BENCH_JAR" ]; then
     log "building $BENCH_JAR"
     # bench resolves shared and config-verticle from the local repository: install them when missing.
@@ -76,12 +86,13 @@ sample_rss() {
 }
 
 
-# start_spotipi VAR DATA_DIR LOG URL_VAR: a fresh SpotiPi on a free port, as every round runs it;
-# returns once it is ready.
+# start_spotipi VAR DATA_DIR LOG URL_VAR [JVM_FLAGS...]: a fresh SpotiPi on a free port, as every round
+# runs it (JVM flags: SPOTIPI_JVM unless given); returns once it is ready.
 start_spotipi() {
-  local port
+  local port jvm=("${@:5}")
+  ((${#jvm[@]})) || jvm=("${SPOTIPI_JVM[@]}")
   free_port port
-  SPOTIPI_RATE_LIMIT=off java -Xmx$XMX -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
+  SPOTIPI_RATE_LIMIT=off java "${jvm[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
     --data-dir "$2" --env bench >"$3" 2>&1 &
   printf -v "$1" '%s' "$!"
   printf -v "$4" '%s' "http://127.0.0.1:$port"
@@ -144,6 +155,10 @@ round() {
   local r=$1 dir="$WORK/round$1" bare_port spotipi bare sampler url bare_url start
   mkdir -p "$dir"
 
+  start=$(now_ms)
+  start_spotipi spotipi "$dir/plain-data" "$dir/spotipi-plain.log" url "${PLAIN_JVM[@]}"
+  record ready_plain_ms $(($(now_ms) - start))
+  stop "$spotipi"
   start=$(now_ms)
   start_spotipi spotipi "$dir/data" "$dir/spotipi.log" url
   record ready_ms $(($(now_ms) - start))
@@ -229,8 +244,7 @@ machine_info() {
   echo "- settings: $ROUNDS rounds; GET: $GET_PAIRS interleaved pairs of ${GET_SECONDS}s per round;" \
     "others wrk -t2 -c$CONNECTIONS -d${DURATION}s; CAS $CAS_CLIENTS clients" \
     "for ${DURATION}s after ${CAS_WARMUP}s unrecorded, ${WARMUP}s of unrecorded load before GET, ${PATCH_WARMUP}s before PATCH," \
-    "SpotiPi and the bare server" \
-    "with -Xmx$XMX, SPOTIPI_RATE_LIMIT=off"
+    "SpotiPi with ${SPOTIPI_JVM[*]} and SPOTIPI_RATE_LIMIT=off, the bare server with -Xmx$XMX"
 }
 
 main() {
