@@ -63,7 +63,7 @@ public final class CdsTraining {
           "--data-dir", dataDir.toString()), Map.of()).orElseThrow();
       SpotiPiNode node = await(SpotiPiNode.create(options));
       try {
-        await(node.deploy(options, NodeId.resolve(options.dataDir(), null))
+        await(node.deploy(options, NodeId.resolve(options.dataDir(), options.nodeId()))
             .compose(v -> exercise(node.vertx().createHttpClient(), options.port())));
       } finally {
         await(node.close());
