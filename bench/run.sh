@@ -266,6 +266,8 @@ main() {
     echo "# SpotiPi benchmark run $(date +%F)"
     echo
     echo "$info"
+    echo "- network transport: SpotiPi $(sed -n 's/.*network transport: //p' "$WORK/round1/spotipi.log" | head -1)," \
+      "the bare server $(sed -n 's/^bare server transport: //p' "$WORK/round1/bare.log" | head -1)"
     echo
     echo "Ratios are computed per round (this system ÷ its baseline in the same round; GET per interleaved"
     echo "pair), then min / median / max over them. JMH rows use its measurement iterations as rounds and"

@@ -63,6 +63,7 @@ public final class Main {
       System.exit(EXIT_START_FAILED);
       return;
     }
+    log.info("network transport: {}", node.transport());
     // Registered before deploying, so a SIGTERM during startup also closes Vert.x cleanly.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, log), "spotipi-shutdown"));
     try {

@@ -73,6 +73,14 @@ public final class SpotiPiNode {
     return vertx;
   }
 
+  /**
+   * The network transport Vert.x runs on: {@code epoll} on Linux (x86-64 or 64-bit ARM), else
+   * {@code NIO} with the reason Netty gave for not loading its native library.
+   */
+  public String transport() {
+    return vertx.isNativeTransportEnabled() ? "epoll" : "NIO (" + vertx.unavailableNativeTransportCause() + ")";
+  }
+
   /** Undeploys every verticle (in-flight commits finish and are durable) and closes Vert.x. */
   public Future<Void> close() {
     return vertx.close();
@@ -84,8 +92,12 @@ public final class SpotiPiNode {
         .recover(failure -> Future.failedFuture(new DeployException(verticle, failure)));
   }
 
+  /**
+   * Netty's native epoll transport where it loads (see app/pom.xml): the same HTTP and event-bus code
+   * with less CPU per request than NIO, and Vert.x falls back to NIO by itself where it does not.
+   */
   static VertxOptions vertxOptions() {
-    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+    return new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));

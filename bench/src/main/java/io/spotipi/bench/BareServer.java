@@ -2,6 +2,7 @@ package io.spotipi.bench;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 /**
  * The baseline of the GET figure: one bare Vert.x {@code HttpServer} on one event loop (as SpotiPi's
  * one API verticle) answering every request with the bytes and headers SpotiPi sent for
- * {@code GET /api/config}, so the two differ only in what SpotiPi does per request.
+ * {@code GET /api/config}, so the two differ only in what SpotiPi does per request. It runs on the
+ * network transport SpotiPi runs on (native epoll where Netty's library loads, see app/pom.xml).
  *
  * <p>Usage: {@code BareServer PORT BODY_FILE ETAG}; binds 127.0.0.1 and runs until killed.
  */
@@ -33,7 +35,8 @@ public final class BareServer {
         .add(HttpHeaders.CACHE_CONTROL, "no-store")
         .add(HttpHeaders.ETAG, args[2])
         .add(HttpHeaders.CONTENT_TYPE, "application/json");
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    System.out.println("bare server transport: " + (vertx.isNativeTransportEnabled() ? "epoll" : "NIO"));
     vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
         .requestHandler(req -> {
           req.response().headers().addAll(headers);
