@@ -168,10 +168,12 @@ round() {
   curl -sf -D "$dir/headers" -o "$dir/config.json" "$url/api/config"
   local etag
   etag=$(awk 'tolower($1) == "etag:" { print $2 }' "$dir/headers" | tr -d '\r')
+  local transport
+  transport=$(sed -n 's/.*network transport: \([a-z_]*\).*/\1/p' "$dir/spotipi.log" | head -1)
   free_port bare_port
   bare_url="http://127.0.0.1:$bare_port/api/config"
   java -Xmx$XMX -cp "$BENCH_JAR" io.spotipi.bench.BareServer "$bare_port" "$dir/config.json" "$etag" \
-    >"$dir/bare.log" 2>&1 &
+    "${transport:-nio}" >"$dir/bare.log" 2>&1 &
   bare=$!
   PIDS+=("$bare")
   await_line "$bare" "$dir/bare.log" "bare server ready"

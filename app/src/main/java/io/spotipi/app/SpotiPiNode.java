@@ -29,10 +29,12 @@ public final class SpotiPiNode {
 
   private final Vertx vertx;
   private final VertxOptions vertxOptions;
+  private final NetworkTransport transport;
 
-  private SpotiPiNode(Vertx vertx, VertxOptions vertxOptions) {
+  private SpotiPiNode(Vertx vertx, VertxOptions vertxOptions, NetworkTransport transport) {
     this.vertx = vertx;
     this.vertxOptions = vertxOptions;
+    this.transport = transport;
   }
 
   /**
@@ -41,13 +43,15 @@ public final class SpotiPiNode {
    */
   public static Future<SpotiPiNode> create(AppOptions options) {
     VertxOptions vertxOptions = vertxOptions();
-    VertxBuilder builder = Vertx.builder().with(vertxOptions).withMetrics(new SpotiPiMetricsFactory());
+    NetworkTransport transport = NetworkTransport.best();
+    VertxBuilder builder = Vertx.builder().with(vertxOptions).withMetrics(new SpotiPiMetricsFactory())
+        .withTransport(transport.transport());
     if (!options.cluster()) {
-      return Future.succeededFuture(new SpotiPiNode(builder.build(), vertxOptions));
+      return Future.succeededFuture(new SpotiPiNode(builder.build(), vertxOptions, transport));
     }
     vertxOptions.setEventBusOptions(ClusterSetup.eventBusOptions(options));
     return builder.withClusterManager(ClusterSetup.clusterManager(options)).buildClustered()
-        .map(vertx -> new SpotiPiNode(vertx, vertxOptions));
+        .map(vertx -> new SpotiPiNode(vertx, vertxOptions, transport));
   }
 
   /**
@@ -73,12 +77,9 @@ public final class SpotiPiNode {
     return vertx;
   }
 
-  /**
-   * The network transport Vert.x runs on: {@code epoll} on Linux (x86-64 or 64-bit ARM), else
-   * {@code NIO} with the reason Netty gave for not loading its native library.
-   */
+  /** The network transport this node's Vert.x runs on ({@link NetworkTransport#description()}). */
   public String transport() {
-    return vertx.isNativeTransportEnabled() ? "epoll" : "NIO (" + vertx.unavailableNativeTransportCause() + ")";
+    return transport.description();
   }
 
   /** Undeploys every verticle (in-flight commits finish and are durable) and closes Vert.x. */
@@ -92,12 +93,8 @@ public final class SpotiPiNode {
         .recover(failure -> Future.failedFuture(new DeployException(verticle, failure)));
   }
 
-  /**
-   * Netty's native epoll transport where it loads (see app/pom.xml): the same HTTP and event-bus code
-   * with less CPU per request than NIO, and Vert.x falls back to NIO by itself where it does not.
-   */
   static VertxOptions vertxOptions() {
-    return new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
+    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));

@@ -66,12 +66,6 @@ class MainProcessTest {
     }
   }
 
-  /** The platforms app/pom.xml ships Netty's epoll library for; elsewhere NIO is the expected answer. */
-  private static boolean nativeEpollShipped() {
-    String arch = System.getProperty("os.arch");
-    return System.getProperty("os.name").equals("Linux") && (arch.equals("amd64") || arch.equals("aarch64"));
-  }
-
   @Test
   void startsServesAndKeepsAnAcknowledgedCommitAcrossSigterm() throws Exception {
     String dataDir = temp.resolve("data").toString();
@@ -82,8 +76,8 @@ class MainProcessTest {
     ChildJvm first = start("first", args);
     first.awaitOutput("SpotiPi ready on " + base + "\n", WAIT);
     assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/readyz"))).statusCode());
-    if (nativeEpollShipped()) {
-      assertTrue(first.output().contains("network transport: epoll\n"), first.output());
+    if (NetworkTransportTest.nativeLibrariesShipped()) {
+      assertTrue(first.output().matches("(?s).*network transport: (io_uring|epoll)\n.*"), first.output());
     }
     HttpResponse<String> patch = send(HttpRequest.newBuilder(URI.create(base + "/api/config"))
         .header("Content-Type", "application/merge-patch+json")

@@ -2,10 +2,10 @@ package io.spotipi.bench;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.transport.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,19 +13,25 @@ import java.nio.file.Path;
  * The baseline of the GET figure: one bare Vert.x {@code HttpServer} on one event loop (as SpotiPi's
  * one API verticle) answering every request with the bytes and headers SpotiPi sent for
  * {@code GET /api/config}, so the two differ only in what SpotiPi does per request. It runs on the
- * network transport SpotiPi runs on (native epoll where Netty's library loads, see app/pom.xml).
+ * network transport SpotiPi logged that it runs on.
  *
- * <p>Usage: {@code BareServer PORT BODY_FILE ETAG}; binds 127.0.0.1 and runs until killed.
+ * <p>Usage: {@code BareServer PORT BODY_FILE ETAG TRANSPORT} (io_uring, epoll or nio); binds 127.0.0.1
+ * and runs until killed.
  */
 public final class BareServer {
   private BareServer() {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: BareServer PORT BODY_FILE ETAG");
+    if (args.length != 4) {
+      System.err.println("usage: BareServer PORT BODY_FILE ETAG TRANSPORT");
       System.exit(2);
     }
+    Transport transport = switch (args[3]) {
+      case "io_uring" -> Transport.IO_URING;
+      case "epoll" -> Transport.EPOLL;
+      default -> Transport.NIO;
+    };
     int port = Integer.parseInt(args[0]);
     Buffer body = Buffer.buffer(Files.readAllBytes(Path.of(args[1])));
     MultiMap headers = HttpHeaders.headers()
@@ -35,8 +41,8 @@ public final class BareServer {
         .add(HttpHeaders.CACHE_CONTROL, "no-store")
         .add(HttpHeaders.ETAG, args[2])
         .add(HttpHeaders.CONTENT_TYPE, "application/json");
-    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
-    System.out.println("bare server transport: " + (vertx.isNativeTransportEnabled() ? "epoll" : "NIO"));
+    Vertx vertx = Vertx.builder().withTransport(transport).build();
+    System.out.println("bare server transport: " + (transport.available() ? transport.name() : "nio"));
     vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
         .requestHandler(req -> {
           req.response().headers().addAll(headers);
