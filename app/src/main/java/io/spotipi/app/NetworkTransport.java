@@ -16,12 +16,13 @@ record NetworkTransport(Transport transport, String description) {
   static NetworkTransport best() {
     List<String> refused = new ArrayList<>();
     for (Transport candidate : new Transport[] {Transport.IO_URING, Transport.EPOLL}) {
-      if (candidate != null && candidate.available()) {
+      if (candidate == null) {
+        continue; // Vert.x found none of its Netty classes
+      }
+      if (candidate.available()) {
         return new NetworkTransport(candidate, candidate.name());
       }
-      if (candidate != null) {
-        refused.add(candidate.name() + ": " + candidate.unavailabilityCause());
-      }
+      refused.add(candidate.name() + ": " + candidate.unavailabilityCause());
     }
     return new NetworkTransport(Transport.NIO, "nio (" + String.join("; ", refused) + ")");
   }

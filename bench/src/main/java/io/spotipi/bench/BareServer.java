@@ -15,23 +15,24 @@ import java.nio.file.Path;
  * {@code GET /api/config}, so the two differ only in what SpotiPi does per request. It runs on the
  * network transport SpotiPi logged that it runs on.
  *
- * <p>Usage: {@code BareServer PORT BODY_FILE ETAG TRANSPORT} (io_uring, epoll or nio); binds 127.0.0.1
- * and runs until killed.
+ * <p>Usage: {@code BareServer PORT BODY_FILE ETAG io_uring|epoll|nio}; binds 127.0.0.1 and runs until
+ * killed.
  */
 public final class BareServer {
   private BareServer() {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: BareServer PORT BODY_FILE ETAG TRANSPORT");
-      System.exit(2);
-    }
-    Transport transport = switch (args[3]) {
+    Transport transport = args.length != 4 ? null : switch (args[3]) {
       case "io_uring" -> Transport.IO_URING;
       case "epoll" -> Transport.EPOLL;
-      default -> Transport.NIO;
+      case "nio" -> Transport.NIO;
+      default -> null;
     };
+    if (transport == null) {
+      System.err.println("usage: BareServer PORT BODY_FILE ETAG io_uring|epoll|nio");
+      System.exit(2);
+    }
     int port = Integer.parseInt(args[0]);
     Buffer body = Buffer.buffer(Files.readAllBytes(Path.of(args[1])));
     MultiMap headers = HttpHeaders.headers()
