@@ -2,7 +2,9 @@ package io.spotipi.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vertx.core.transport.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -66,6 +68,23 @@ class MainProcessTest {
     }
   }
 
+  /** What a kernel before Linux 6.15 gets: there an idle io_uring wait would count as I/O wait. */
+  @Test
+  void withoutTheNoIowaitWaitItRunsOnEpollAndSaysWhy() throws Exception {
+    assumeTrue(Transport.IO_URING != null && Transport.IO_URING.available());
+    ChildJvm child = ChildJvm.start(ChildJvm.command(List.of("-D" + NetworkTransport.NO_IOWAIT_PROPERTY + "=false"),
+        null, List.of("--data-dir", temp.resolve("data").toString(), "--verticles", "config")),
+        temp.resolve("epoll.out"), temp.resolve("epoll.err"));
+    try {
+      child.awaitOutput("SpotiPi ready", WAIT);
+      assertTrue(child.output().contains("network transport: epoll (io_uring: this kernel would count its idle "
+          + "waits as I/O wait"), child.output());
+    } finally {
+      child.terminate();
+      child.exitCode(WAIT);
+    }
+  }
+
   @Test
   void startsServesAndKeepsAnAcknowledgedCommitAcrossSigterm() throws Exception {
     String dataDir = temp.resolve("data").toString();
@@ -77,7 +96,7 @@ class MainProcessTest {
     first.awaitOutput("SpotiPi ready on " + base + "\n", WAIT);
     assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/readyz"))).statusCode());
     if (NetworkTransportTest.nativeLibrariesShipped()) {
-      assertTrue(first.output().matches("(?s).*network transport: (io_uring|epoll)\n.*"), first.output());
+      assertTrue(first.output().matches("(?s).*network transport: (io_uring|epoll)( \\(.*\\))?\n.*"), first.output());
     }
     HttpResponse<String> patch = send(HttpRequest.newBuilder(URI.create(base + "/api/config"))
         .header("Content-Type", "application/merge-patch+json")

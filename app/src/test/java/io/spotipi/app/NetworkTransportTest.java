@@ -3,6 +3,8 @@ package io.spotipi.app;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netty.channel.uring.IoUring;
+import io.vertx.core.transport.Transport;
 import org.junit.jupiter.api.Test;
 
 class NetworkTransportTest {
@@ -22,6 +24,18 @@ class NetworkTransportTest {
   void aPlatformWeShipLibrariesForRunsNative() {
     assumeTrue(nativeLibrariesShipped());
     NetworkTransport chosen = NetworkTransport.best();
-    assertTrue(chosen.description().equals("io_uring") || chosen.description().equals("epoll"), chosen.description());
+    assertTrue(chosen.description().matches("(io_uring|epoll)( \\(.*\\))?"), chosen.description());
+  }
+
+  /** An idle event loop on io_uring must not show up as a task in I/O wait. */
+  @Test
+  void ioUringIsChosenOnlyWhereItsIdleWaitIsNotIoWait() {
+    NetworkTransport chosen = NetworkTransport.best();
+    if (chosen.transport() == Transport.IO_URING) {
+      assertTrue(IoUring.isIoringEnterNoIoWaitEnabled());
+    } else if (Transport.IO_URING != null && Transport.IO_URING.available()) {
+      assertTrue(chosen.description().contains("io_uring: this kernel would count its idle waits as I/O wait"),
+          chosen.description());
+    }
   }
 }

@@ -42,6 +42,8 @@ public final class BareServer {
         .add(HttpHeaders.CACHE_CONTROL, "no-store")
         .add(HttpHeaders.ETAG, args[2])
         .add(HttpHeaders.CONTENT_TYPE, "application/json");
+    // As SpotiPi's NetworkTransport sets it: an idle io_uring wait is not I/O wait (Linux 6.15+).
+    System.setProperty("io.netty.iouring.enterNoIoWaitEnabled", "true");
     Vertx vertx = Vertx.builder().withTransport(transport).build();
     System.out.println("bare server transport: " + (transport.available() ? transport.name() : "nio"));
     vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
