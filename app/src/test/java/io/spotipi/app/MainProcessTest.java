@@ -70,11 +70,12 @@ class MainProcessTest {
 
   /** What a kernel before Linux 6.15 gets: there an idle io_uring wait would count as I/O wait. */
   @Test
-  void withoutTheNoIowaitWaitItRunsOnEpollAndSaysWhy() throws Exception {
+  void whereAnIdleIoUringWaitWouldBeIoWaitItRunsOnEpollAndSaysWhy() throws Exception {
     assumeTrue(Transport.IO_URING != null && Transport.IO_URING.available());
-    ChildJvm child = ChildJvm.start(ChildJvm.command(List.of("-D" + NetworkTransport.NO_IOWAIT_PROPERTY + "=false"),
-        null, List.of("--data-dir", temp.resolve("data").toString(), "--verticles", "config")),
-        temp.resolve("epoll.out"), temp.resolve("epoll.err"));
+    List<String> jvmArgs = List.of("-D" + NetworkTransport.NO_IOWAIT_PROPERTY + "=false");
+    List<String> args = List.of("--data-dir", temp.resolve("data").toString(), "--verticles", "config");
+    ChildJvm child = ChildJvm.start(ChildJvm.command(jvmArgs, null, args), temp.resolve("epoll.out"),
+        temp.resolve("epoll.err"));
     try {
       child.awaitOutput("SpotiPi ready", WAIT);
       assertTrue(child.output().contains("network transport: epoll (io_uring: this kernel would count its idle "
@@ -96,7 +97,8 @@ class MainProcessTest {
     first.awaitOutput("SpotiPi ready on " + base + "\n", WAIT);
     assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/readyz"))).statusCode());
     if (NetworkTransportTest.nativeLibrariesShipped()) {
-      assertTrue(first.output().matches("(?s).*network transport: (io_uring|epoll)( \\(.*\\))?\n.*"), first.output());
+      assertTrue(first.output().matches("(?s).*network transport: (io_uring|epoll)( \\(.*\\))?\n.*"),
+          first.output());
     }
     HttpResponse<String> patch = send(HttpRequest.newBuilder(URI.create(base + "/api/config"))
         .header("Content-Type", "application/merge-patch+json")
