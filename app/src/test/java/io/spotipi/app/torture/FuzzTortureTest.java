@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,7 +56,8 @@ class FuzzTortureTest {
     long seed = Long.getLong("fuzz.seed", System.nanoTime());
     TortureSummary summary = new TortureSummary("fuzz");
     summary.add("%d requests from %d clients, seed %d (rerun with -Dfuzz.seed=%d)", total, CLIENTS, seed, seed);
-    try (SpotiPiProcess spotipi = SpotiPiProcess.start(temp.resolve("data"), temp.resolve("fuzz.log"))) {
+    Path log = temp.resolve("fuzz.log");
+    try (SpotiPiProcess spotipi = SpotiPiProcess.start(temp.resolve("data"), log)) {
       HttpResponse<String> before = spotipi.get("/api/config");
       long revision = SpotiPiProcess.revision(before);
       long commits = spotipi.status().getLong("commits_total");
@@ -77,6 +80,7 @@ class FuzzTortureTest {
       summary.add("%d requests in %.1f s (%.0f/s)", sent, seconds, sent / seconds);
       new TreeMap<>(byKindAndStatus).forEach((k, v) -> summary.add("%s: %d", k, v.sum()));
       violations.forEach(v -> summary.add("VIOLATION %s", v));
+      serverWarnings(log).forEach(line -> summary.add("server log: %s", line));
 
       HttpResponse<String> after = spotipi.get("/api/config");
       assertEquals(200, after.statusCode());
@@ -112,20 +116,27 @@ class FuzzTortureTest {
     }
   }
 
-  /** The status, or -1 when the connection closed without an answer. */
-  private static int send(SpotiPiProcess spotipi, BadRequests.Http r) throws InterruptedException {
+  /** The server's warnings and errors (only the first few): what it saw of a request that went wrong. */
+  private static List<String> serverWarnings(Path log) throws IOException {
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(MAX_EXAMPLES).toList();
+    }
+  }
+
+  /** The status, or no status and why when the connection closed without an answer. */
+  private static Answer send(SpotiPiProcess spotipi, BadRequests.Http r) throws InterruptedException {
     HttpRequest.Builder b = spotipi.request(r.path()).method(r.method(), r.body() == null
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
     r.headers().forEach(b::header);
     try {
-      return SpotiPiProcess.HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return new Answer(SpotiPiProcess.HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode(), null);
     } catch (IOException e) {
-      return -1;
+      return Answer.closed(e);
     }
   }
 
-  /** Writes the bytes on a fresh connection; the status of the first answer line, or -1 if none. */
-  private static int raw(int port, byte[] bytes) {
+  /** Writes the bytes on a fresh connection; the status of the first answer line, if any. */
+  private static Answer raw(int port, byte[] bytes) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -138,13 +149,15 @@ class FuzzTortureTest {
         n += read;
       }
       String line = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-      return line.startsWith("HTTP/1.") && n == 12 ? Integer.parseInt(line.substring(9, 12)) : -1;
+      return line.startsWith("HTTP/1.") && n == 12 ? new Answer(Integer.parseInt(line.substring(9, 12)), null)
+          : new Answer(-1, n == 0 ? "closed" : "not an answer line: " + line);
     } catch (IOException e) {
-      return -1;
+      return Answer.closed(e);
     }
   }
 
-  private void check(String kind, int status, String request) {
+  private void check(String kind, Answer answer, String request) {
+    int status = answer.status();
     byKindAndStatus.computeIfAbsent(kind + " → " + (status < 0 ? "closed" : status), k -> new LongAdder()).increment();
     boolean ok = status >= 400 && status < 500 || status < 0 && MAY_CLOSE.contains(kind);
     if (ok) {
@@ -152,7 +165,14 @@ class FuzzTortureTest {
     }
     violationCount.increment();
     if (violations.size() < MAX_EXAMPLES) {
-      violations.add(kind + " → " + (status < 0 ? "closed without an answer" : status) + ": " + request);
+      violations.add(kind + " → " + (status < 0 ? "no answer (" + answer.error() + ")" : status) + ": " + request);
+    }
+  }
+
+  /** An answer's status, or -1 and what the client saw instead. */
+  private record Answer(int status, String error) {
+    static Answer closed(IOException e) {
+      return new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 }
