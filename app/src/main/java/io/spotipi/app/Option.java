@@ -23,6 +23,9 @@ public enum Option {
       "per-client requests per minute as <mutations>,<reads>, or off"),
   CATCHUP_GRACE_SECONDS("--catchup-grace-seconds", "SPOTIPI_CATCHUP_GRACE_SECONDS", "600",
       "an alarm missed by at most this many seconds fires late at startup (>= 0)"),
+  EVENT_LOOPS("--event-loops", "SPOTIPI_EVENT_LOOPS", "1",
+      "event-loop threads the verticles share (>= 1); 1 keeps the API and the config owner on one thread,"
+          + " with no hand-off between them per request"),
   CLUSTER("--cluster", "SPOTIPI_CLUSTER", "false", "join a Vert.x cluster over Hazelcast (flag alone means true)"),
   CLUSTER_HOST("--cluster-host", "SPOTIPI_CLUSTER_HOST", "127.0.0.1",
       "interface for the cluster's own traffic (Hazelcast and event bus)"),

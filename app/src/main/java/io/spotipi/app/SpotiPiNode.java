@@ -42,7 +42,7 @@ public final class SpotiPiNode {
    * Hazelcast cluster with {@code --cluster}. Nothing is deployed yet.
    */
   public static Future<SpotiPiNode> create(AppOptions options) {
-    VertxOptions vertxOptions = vertxOptions();
+    VertxOptions vertxOptions = vertxOptions().setEventLoopPoolSize(options.eventLoops());
     NetworkTransport transport = NetworkTransport.best();
     VertxBuilder builder = Vertx.builder().with(vertxOptions).withMetrics(new SpotiPiMetricsFactory())
         .withTransport(transport.transport());

@@ -39,6 +39,7 @@ class AppOptionsTest {
     assertEquals(List.of(), options.trustedProxies());
     assertEquals("600,6000", options.rateLimit());
     assertEquals(600, options.catchupGraceSeconds());
+    assertEquals(1, options.eventLoops());
     assertFalse(options.cluster());
     assertEquals("127.0.0.1", options.clusterHost());
     assertEquals(5701, options.clusterPort());
@@ -61,6 +62,7 @@ class AppOptionsTest {
         Map.entry("SPOTIPI_TRUSTED_PROXIES", "10.0.0.1,192.168.0.0/16,::1,fd00::/8"),
         Map.entry("SPOTIPI_RATE_LIMIT", "off"),
         Map.entry("SPOTIPI_CATCHUP_GRACE_SECONDS", "0"),
+        Map.entry("SPOTIPI_EVENT_LOOPS", "4"),
         Map.entry("SPOTIPI_CLUSTER", "true"),
         Map.entry("SPOTIPI_CLUSTER_HOST", "10.0.0.5"),
         Map.entry("SPOTIPI_CLUSTER_PORT", "5801"),
@@ -78,6 +80,7 @@ class AppOptionsTest {
     assertEquals(List.of("10.0.0.1", "192.168.0.0/16", "::1", "fd00::/8"), options.trustedProxies());
     assertEquals("off", options.rateLimit());
     assertEquals(0, options.catchupGraceSeconds());
+    assertEquals(4, options.eventLoops());
     assertTrue(options.cluster());
     assertEquals("10.0.0.5", options.clusterHost());
     assertEquals(5801, options.clusterPort());
@@ -165,6 +168,8 @@ class AppOptionsTest {
       "--rate-limit|600|invalid --rate-limit '600': must be off or <mutations/min>,<reads/min> with both >= 1",
       "--rate-limit|0,10|invalid --rate-limit '0,10': must be off or <mutations/min>,<reads/min> with both >= 1",
       "--catchup-grace-seconds|-1|invalid --catchup-grace-seconds '-1': must be a whole number >= 0",
+      "--event-loops|0|invalid --event-loops '0': must be a whole number >= 1",
+      "--event-loops|two|invalid --event-loops 'two': must be a whole number >= 1",
       "--cluster|maybe|invalid --cluster 'maybe': must be true or false",
       "--cluster-port|70000|invalid --cluster-port '70000': must be a whole number from 1 to 65535",
       "--cluster-members|a:0|invalid --cluster-members 'a:0': 'a:0' is not host or host:port",

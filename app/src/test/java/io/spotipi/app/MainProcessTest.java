@@ -96,6 +96,9 @@ class MainProcessTest {
     ChildJvm first = start("first", args);
     first.awaitOutput("SpotiPi ready on " + base + "\n", WAIT);
     assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/readyz"))).statusCode());
+    assertEquals("vert.x-eventloop-thread-0", threadOf(first.output(), "store loaded"), first.output());
+    assertEquals("vert.x-eventloop-thread-0", threadOf(first.output(), "HTTP API listening"),
+        "by default the API and the config owner share the one event loop");
     if (NetworkTransportTest.nativeLibrariesShipped()) {
       assertTrue(first.output().matches("(?s).*network transport: (io_uring|epoll)( \\(.*\\))?\n.*"),
           first.output());
@@ -105,6 +108,8 @@ class MainProcessTest {
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"alarm_volume\": 42}")));
     assertEquals(200, patch.statusCode(), patch.body());
     String nodeId = Files.readString(Path.of(dataDir, "node-id")).trim();
+    String statusBody = send(HttpRequest.newBuilder(URI.create(base + "/api/thread-safety/status"))).body();
+    assertTrue(statusBody.replace(" ", "").contains("\"event_loop_threads\":1"), statusBody);
     first.terminate();
     first.exitCode(WAIT);
     assertTrue(first.output().contains("SpotiPi stopped"), first.output());
@@ -119,5 +124,12 @@ class MainProcessTest {
       second.terminate();
       second.exitCode(WAIT);
     }
+  }
+
+  /** The thread that logged the first line containing {@code text}. */
+  private static String threadOf(String log, String text) {
+    return log.lines().filter(line -> line.contains(text)).findFirst()
+        .map(line -> line.substring(line.indexOf('[') + 1, line.indexOf(']')))
+        .orElseThrow(() -> new AssertionError("no log line with '" + text + "' in:\n" + log));
   }
 }
