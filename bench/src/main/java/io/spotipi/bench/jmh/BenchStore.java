@@ -9,6 +9,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** A real ConfigVerticle on a fresh data dir in the temp folder, and clients bound to their own contexts. */
+/**
+ * A real ConfigVerticle on a fresh data dir in the temp folder, and clients bound to their own contexts;
+ * one event loop, as SpotiPi runs by default ({@code -Dbench.eventLoops=N} in the forks for another pool).
+ */
 final class BenchStore implements AutoCloseable {
   private static final long WAIT_SECONDS = 30;
 
-  final Vertx vertx = Vertx.vertx();
+  final Vertx vertx = Vertx.vertx(
+      new VertxOptions().setEventLoopPoolSize(Integer.getInteger("bench.eventLoops", 1)));
   private final Path dataDir;
 
   BenchStore() throws Exception {

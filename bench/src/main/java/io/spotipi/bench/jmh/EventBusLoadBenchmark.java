@@ -34,9 +34,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * does on a cache miss, against a bare request-reply whose consumer answers a constant body of the
  * same document. Two ways each: one round trip sent from the JMH thread and awaited there (sample
  * time: mean and p99, both including the same hand-off to and from the event loop, which dominates
- * and varies with the machine), and bursts of {@value #BURST} round trips sent at once from one event
- * loop and awaited together (average time per round trip: the cost of the path itself, since the two
- * event loops rarely sleep between the round trips of a burst).
+ * and varies with the machine), and bursts of {@value #BURST} round trips sent at once from a context
+ * of the event loop and awaited together (average time per round trip: the cost of the path itself,
+ * since no thread wakes within a burst: {@link BenchStore} has one event loop, as SpotiPi by default).
  *
  * <p>The bursts replaced chains of round trips one after the other, in which every hop woke a sleeping
  * event loop: a wake-up across cores costs far more than the path in this VM, and whether the two loops
@@ -65,7 +65,7 @@ public class EventBusLoadBenchmark extends ShortRun {
     delivery = new DeliveryOptions().setSendTimeout(5_000);
     Object constant = BenchStore.await(bus.request(Addresses.CONFIG_LOAD, LoadRequest.LATEST, delivery)).body();
     JsonObject reply = Json.toJson(Json.fromJson(constant, ConfigDocument.class));
-    // In a verticle of its own, as the owner is: on another event loop than the callers' context.
+    // In a verticle of its own, as the owner is (on the one event loop, as SpotiPi runs by default).
     BenchStore.await(store.vertx.deployVerticle(new VerticleBase() {
       @Override
       public Future<?> start() {
