@@ -51,8 +51,8 @@ public final class Main {
   }
 
   private static void run(AppOptions options, String nodeId, Logger log) {
-    log.info("SpotiPi starting: node {}, verticles {}, data dir {}, env {}",
-        nodeId, names(options), options.dataDir().toAbsolutePath().normalize(), options.env());
+    log.info("SpotiPi starting: node {}, verticles {}, data dir {}, env {}, event loops {}", nodeId, names(options),
+        options.dataDir().toAbsolutePath().normalize(), options.env(), options.eventLoops());
     SpotiPiNode node;
     try {
       node = SpotiPiNode.create(options).toCompletionStage().toCompletableFuture()

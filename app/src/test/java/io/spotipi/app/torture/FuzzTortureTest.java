@@ -129,7 +129,7 @@ class FuzzTortureTest {
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
     r.headers().forEach(b::header);
     try {
-      return new Answer(SpotiPiProcess.HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode(), null);
+      return Answer.of(SpotiPiProcess.HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     } catch (IOException e) {
       return Answer.closed(e);
     }
@@ -149,7 +149,7 @@ class FuzzTortureTest {
         n += read;
       }
       String line = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-      return line.startsWith("HTTP/1.") && n == 12 ? new Answer(Integer.parseInt(line.substring(9, 12)), null)
+      return line.startsWith("HTTP/1.") && n == 12 ? Answer.of(Integer.parseInt(line.substring(9, 12)))
           : new Answer(-1, n == 0 ? "closed" : "not an answer line: " + line);
     } catch (IOException e) {
       return Answer.closed(e);
@@ -171,6 +171,10 @@ class FuzzTortureTest {
 
   /** An answer's status, or -1 and what the client saw instead. */
   private record Answer(int status, String error) {
+    static Answer of(int status) {
+      return new Answer(status, null);
+    }
+
     static Answer closed(IOException e) {
       return new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
