@@ -70,16 +70,23 @@ await_line() {
   return 1
 }
 
+# cpu_ticks: all CPUs' time and the part of it stolen by the hypervisor (/proc/stat), as "TOTAL STEAL".
+cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9 }' /proc/stat; }
+
 # load PREFIX LUA URL LOG [SECONDS] [CONNECTIONS]: wrk with the lua script's key=value summary; records
-# PREFIX_rps, PREFIX_p50_ms, PREFIX_p99_ms and PREFIX_errors (non-2xx or socket errors). Defaults to
+# PREFIX_rps, PREFIX_p50_ms, PREFIX_p99_ms, PREFIX_errors (non-2xx or socket errors) and
+# PREFIX_steal_pct (the share of CPU time the host gave other tenants meanwhile). Defaults to
 # CONNECTIONS and DURATION; wrk runs 2 threads, or 1 for a single connection.
 load() {
-  local conns=${6:-$CONNECTIONS}
+  local conns=${6:-$CONNECTIONS} before after
+  before="$(cpu_ticks)"
   wrk -t"$((conns > 1 ? 2 : 1))" -c"$conns" -d"${5:-$DURATION}s" --latency -s "$BENCH/lua/$2" "$3" >"$4" 2>&1
+  after="$(cpu_ticks)"
   record "$1_rps" "$(value requests_per_sec "$4")"
   record "$1_p50_ms" "$(value p50_ms "$4")"
   record "$1_p99_ms" "$(value p99_ms "$4")"
   record "$1_errors" "$(value errors "$4")"
+  record "$1_steal_pct" "$(echo "$before $after" | awk '{ printf "%.2f", ($3 > $1) ? 100 * ($4 - $2) / ($3 - $1) : 0 }')"
 }
 
 # warm URL LUA [SECONDS]: WARMUP (or SECONDS) seconds of unrecorded load; a cold JIT otherwise

@@ -43,6 +43,8 @@ public final class Report {
       new Row("disk probe: one durable replace, p50 ms", "disk_probe_p50_ms", null, "report", null),
       new Row("disk probe: one durable replace, p99 ms", "disk_probe_p99_ms", null, "report", null),
       new Row("PATCH non-2xx or socket errors", "patch_errors", null, "0", s -> s.max() == 0),
+      new Row("CPU steal during the PATCH load, % (the host's other tenants: how quiet the machine was)",
+          "patch_steal_pct", null, "report", null),
       new Row("CAS increments/s over HTTP (16 clients); baseline: etcd transactions, the same race",
           "cas_successes_per_sec", "etcd_cas_successes_per_sec", "report", null),
       new Row("CAS conflicts (412) per success; baseline: etcd's failed transactions per success",
