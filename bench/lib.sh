@@ -29,12 +29,13 @@ ensure_etcd() {
 }
 
 # free_port VAR: sets VAR to a free loopback port not handed out before by this script (servers
-# bind theirs only later).
+# bind theirs only later), below the kernel's ephemeral range (32768 and up on Linux), where an
+# outgoing connection could take it in the meantime.
 TAKEN_PORTS=" "
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 20000))
+    p=$((20000 + RANDOM % 12000))
     [[ "$TAKEN_PORTS" == *" $p "* ]] && continue
     (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
     TAKEN_PORTS+="$p "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +30,9 @@ public final class ChildJvm {
 
   /** Every child started here, killed when the test JVM exits however the tests ended. */
   private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+  private static final int FIRST_PORT = 20_000;
+  private static final int PORT_COUNT = 12_000;
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly),
@@ -83,11 +88,26 @@ public final class ChildJvm {
     return new ChildJvm(process, out, err);
   }
 
-  /** A loopback port that was free a moment ago. */
+  /**
+   * A loopback port that was free a moment ago and was not handed out before, below the kernel's
+   * ephemeral range (32768 and up on Linux). A child binds it a second or more later; a port from that
+   * range can meanwhile become the local end of an outgoing connection, such as a starting cluster
+   * node's to a peer, and the child then fails to bind it.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int port = FIRST_PORT + ThreadLocalRandom.current().nextInt(PORT_COUNT);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        return port;
+      } catch (IOException taken) {
+        // another one
+      }
     }
+    throw new IOException("no free loopback port in " + FIRST_PORT + ".." + (FIRST_PORT + PORT_COUNT - 1));
   }
 
   public long pid() {
