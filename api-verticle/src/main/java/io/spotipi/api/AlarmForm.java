@@ -1,5 +1,6 @@
 package io.spotipi.api;
 
+import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.FieldError;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
@@ -20,20 +21,21 @@ final class AlarmForm {
   private AlarmForm() {
   }
 
-  static final List<String> BOOLEANS = List.of("enabled", "fade_in", "shuffle", "snooze_enabled");
-  static final List<String> TEXTS = List.of("playlist_uri", "device_name");
+  static final List<String> BOOLEANS = List.of(ConfigKeys.ENABLED, ConfigKeys.FADE_IN, ConfigKeys.SHUFFLE,
+      ConfigKeys.SNOOZE_ENABLED);
+  static final List<String> TEXTS = List.of(ConfigKeys.PLAYLIST_URI, ConfigKeys.DEVICE_NAME);
 
   /** @throws Problem 422 with one error per field that does not parse */
   static JsonObject toPatch(MultiMap form) {
     List<FieldError> errors = new ArrayList<>();
     JsonObject patch = new JsonObject();
-    String time = form.get("time");
+    String time = form.get(ConfigKeys.TIME);
     if (time == null || time.isBlank()) {
-      errors.add(new FieldError("time", "required (H:MM or HH:MM)"));
+      errors.add(new FieldError(ConfigKeys.TIME, "required (H:MM or HH:MM)"));
     } else {
-      patch.put("time", time.trim());
+      patch.put(ConfigKeys.TIME, time.trim());
     }
-    patch.put("alarm_volume", volume(form.get("alarm_volume"), errors));
+    patch.put(ConfigKeys.ALARM_VOLUME, volume(form.get(ConfigKeys.ALARM_VOLUME), errors));
     for (String key : BOOLEANS) {
       Boolean b = bool(form.get(key));
       if (b == null) {
@@ -41,7 +43,7 @@ final class AlarmForm {
       }
       patch.put(key, b);
     }
-    patch.put("weekdays", weekdays(form.get("weekdays"), errors));
+    patch.put(ConfigKeys.WEEKDAYS, weekdays(form.get(ConfigKeys.WEEKDAYS), errors));
     for (String key : TEXTS) {
       String v = form.get(key);
       patch.put(key, v == null ? "" : v.trim());
@@ -60,7 +62,7 @@ final class AlarmForm {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(new FieldError("alarm_volume", "required, a whole number 0..100"));
+    errors.add(new FieldError(ConfigKeys.ALARM_VOLUME, "required, a whole number 0..100"));
     return null;
   }
 
@@ -90,7 +92,7 @@ final class AlarmForm {
     } catch (DecodeException e) {
       // reported below
     }
-    errors.add(new FieldError("weekdays", "must be a JSON array of day numbers, 0 = Monday … 6 = Sunday"));
+    errors.add(new FieldError(ConfigKeys.WEEKDAYS, "must be a JSON array of day numbers, 0 = Monday … 6 = Sunday"));
     return null;
   }
 }

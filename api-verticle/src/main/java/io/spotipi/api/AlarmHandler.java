@@ -3,6 +3,7 @@ package io.spotipi.api;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.FieldError;
@@ -23,9 +24,6 @@ import java.util.List;
  * asked over the event bus.
  */
 final class AlarmHandler {
-  /** The config keys {@code PUT /api/alarm} may change. */
-  static final List<String> ALARM_FIELDS = List.of("enabled", "time", "weekdays", "timezone", "playlist_uri",
-      "playlist_name", "device_name", "alarm_volume", "fade_in", "shuffle", "snooze_enabled");
   static final long SCHEDULER_TIMEOUT_MS = 5_000;
 
   private final EventBus bus;
@@ -57,10 +55,10 @@ final class AlarmHandler {
     Long expected = Preconditions.expectedRevision(rc.request().getHeader(HttpHeaders.IF_MATCH));
     JsonObject patch = RequestBody.jsonObject(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), rc.body().buffer(),
         RequestBody.MERGE_PATCH);
-    List<FieldError> foreign = patch.fieldNames().stream().filter(k -> !ALARM_FIELDS.contains(k))
+    List<FieldError> foreign = patch.fieldNames().stream().filter(k -> !ConfigKeys.ALARM.contains(k))
         .map(k -> new FieldError(k, "not an alarm field; use /api/config")).toList();
     if (!foreign.isEmpty()) {
-      throw Problem.invalid("only alarm fields may be sent here: " + ALARM_FIELDS, foreign);
+      throw Problem.invalid("only alarm fields may be sent here: " + ConfigKeys.ALARM, foreign);
     }
     Commits.submit(client, CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
         .compose(saved -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(saved.revision()))
@@ -86,7 +84,7 @@ final class AlarmHandler {
 
   private static JsonObject alarmFields(ConfigSnapshot s) {
     JsonObject alarm = new JsonObject();
-    ALARM_FIELDS.forEach(k -> alarm.put(k, s.get(k)));
+    ConfigKeys.ALARM.forEach(k -> alarm.put(k, s.get(k)));
     return alarm;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSchema;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -210,7 +211,7 @@ class FuzzTest {
             Buffer.buffer(json)));
         out.add(new Bad(field + "=" + value + " by key", HttpMethod.PUT, "/api/config/" + field, "application/json",
             Map.of(), Buffer.buffer(io.vertx.core.json.Json.encode(value))));
-        if (AlarmHandler.ALARM_FIELDS.contains(field)) {
+        if (ConfigKeys.ALARM.contains(field)) {
           out.add(new Bad(field + "=" + value + " by alarm", HttpMethod.PUT, "/api/alarm", "application/json",
               Map.of(), Buffer.buffer(json)));
         }

@@ -14,6 +14,7 @@ import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.MetricNames;
@@ -54,7 +55,7 @@ public class SchedulerVerticle extends VerticleBase {
    * claim's snapshot when an occurrence fires, and the schedulers' own bookkeeping must not re-plan
    * (no ping-pong), nor must every unrelated commit cost a load.
    */
-  private static final Set<String> SCHEDULE_KEYS = Set.of("enabled", "time", "weekdays", "timezone");
+  private static final Set<String> SCHEDULE_KEYS = Set.copyOf(ConfigKeys.SCHEDULE);
   static final long RETRY_MS = 1_000;
 
   public static final String PLAYED = "played";

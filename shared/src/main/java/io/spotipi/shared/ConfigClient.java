@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * <pre>{@code
  * ConfigClient config = ConfigClient.create(vertx, new ConfigClientOptions("my-tool"));
  * config.ready()
- *     .compose(v -> config.transaction(doc -> doc.put("alarm_volume", doc.getInteger("alarm_volume") + 5)))
+ *     .compose(v -> config.transaction(doc ->
+ *         doc.put(ConfigKeys.ALARM_VOLUME, doc.getInteger(ConfigKeys.ALARM_VOLUME) + 5)))
  *     .onSuccess(snap -> log.info("now at revision {}", snap.revision()));
  * }</pre>
  */

@@ -1,6 +1,7 @@
 package io.spotipi.bench.jmh;
 
 import io.spotipi.shared.ConfigClient;
+import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSnapshot;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class NearCacheGetBenchmark extends ShortRun {
-  private static final String KEY = "alarm_volume";
+  private static final String KEY = ConfigKeys.ALARM_VOLUME;
 
   private BenchStore store;
   private ConfigClient client;

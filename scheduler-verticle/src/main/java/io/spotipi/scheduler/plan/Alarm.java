@@ -1,5 +1,6 @@
 package io.spotipi.scheduler.plan;
 
+import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.message.AlarmSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,15 +45,15 @@ public record Alarm(
   public static Alarm parse(JsonObject config) {
     try {
       return new Alarm(
-          orElse(config.getBoolean("enabled"), false),
-          parseTime(config.getString("time")),
-          parseWeekdays(config.getJsonArray("weekdays")),
-          parseZone(config.getString("timezone")),
-          orElse(config.getString("playlist_uri"), ""),
-          orElse(config.getString("device_name"), ""),
-          orElse(config.getInteger("alarm_volume"), DEFAULT_VOLUME),
-          orElse(config.getBoolean("fade_in"), false),
-          orElse(config.getBoolean("shuffle"), false));
+          orElse(config.getBoolean(ConfigKeys.ENABLED), false),
+          parseTime(config.getString(ConfigKeys.TIME)),
+          parseWeekdays(config.getJsonArray(ConfigKeys.WEEKDAYS)),
+          parseZone(config.getString(ConfigKeys.TIMEZONE)),
+          orElse(config.getString(ConfigKeys.PLAYLIST_URI), ""),
+          orElse(config.getString(ConfigKeys.DEVICE_NAME), ""),
+          orElse(config.getInteger(ConfigKeys.ALARM_VOLUME), DEFAULT_VOLUME),
+          orElse(config.getBoolean(ConfigKeys.FADE_IN), false),
+          orElse(config.getBoolean(ConfigKeys.SHUFFLE), false));
     } catch (ClassCastException e) {
       throw new IllegalArgumentException("an alarm field has the wrong type: " + e.getMessage());
     }
