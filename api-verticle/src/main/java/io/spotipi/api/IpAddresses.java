@@ -25,7 +25,7 @@ final class IpAddresses {
       s = s.substring(1, s.length() - 1);
     }
     boolean v4 = IPV4.matcher(s).matches();
-    if (!v4 && !(s.indexOf(':') >= 0 && IPV6.matcher(s).matches())) {
+    if (v4 ? !octetsInRange(s) : !(s.indexOf(':') >= 0 && IPV6.matcher(s).matches())) {
       return null;
     }
     try {
@@ -33,6 +33,16 @@ final class IpAddresses {
     } catch (UnknownHostException e) {
       return null;
     }
+  }
+
+  /** Not a literal when an octet is over 255: getByName would take it for a host name and ask DNS. */
+  private static boolean octetsInRange(String v4) {
+    for (String octet : v4.split("\\.")) {
+      if (Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -51,24 +61,27 @@ final class IpAddresses {
   record Range(byte[] network, int prefixBits) {
     /** {@code 10.0.0.1}, {@code 10.0.0.0/8}, {@code ::1}, {@code fd00::/8}. */
     static Range parse(String spec, String what) {
+      Range r = parseOrNull(spec);
+      if (r == null) {
+        throw new IllegalArgumentException(what + ": not an IP address or CIDR range: '" + spec + "'");
+      }
+      return r;
+    }
+
+    /** The range, or {@code null} when {@code spec} is not an address or a range with a valid prefix length. */
+    static Range parseOrNull(String spec) {
       int slash = spec.indexOf('/');
       InetAddress a = IpAddresses.parse(slash < 0 ? spec : spec.substring(0, slash));
       if (a == null) {
-        throw new IllegalArgumentException(what + ": not an IP address or CIDR range: '" + spec + "'");
+        return null;
       }
       int max = a.getAddress().length * 8;
-      int bits = max;
-      if (slash >= 0) {
-        try {
-          bits = Integer.parseInt(spec.substring(slash + 1));
-        } catch (NumberFormatException e) {
-          bits = -1;
-        }
-        if (bits < 0 || bits > max) {
-          throw new IllegalArgumentException(what + ": bad prefix length in '" + spec + "'");
-        }
+      if (slash < 0) {
+        return new Range(a.getAddress(), max);
       }
-      return new Range(a.getAddress(), bits);
+      String prefix = spec.substring(slash + 1);
+      int bits = prefix.matches("\\d{1,3}") ? Integer.parseInt(prefix) : -1;
+      return bits < 0 || bits > max ? null : new Range(a.getAddress(), bits);
     }
 
     boolean contains(InetAddress a) {

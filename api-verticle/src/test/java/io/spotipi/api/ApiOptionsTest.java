@@ -1,8 +1,10 @@
 package io.spotipi.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +38,37 @@ class ApiOptionsTest {
     assertEquals(20, o.workerThreads());
     assertEquals(1, o.heartbeatSeconds());
     assertNull(ApiOptions.fromJson(new JsonObject().put("apiToken", "")).apiToken(), "empty token = unset");
+  }
+
+  @Test
+  void whatTheSettersBuildTravelsThroughItsJson() {
+    ApiOptions built = new ApiOptions().setHost("127.0.0.1").setPort(5002).setApiToken("t")
+        .setCorsOrigins(List.of("https://a.example:8443", "*")).setTrustedProxies(List.of("10.0.0.1", "fd00::/8"))
+        .setRateLimit("60,600").setEventLoopThreads(2).setWorkerThreads(5).setHeartbeatSeconds(3);
+    JsonObject json = built.toJson();
+    ApiOptions read = ApiOptions.fromJson(json);
+    assertEquals(json, read.toJson());
+    assertEquals(List.of("https://a.example:8443", "*"), read.corsOrigins());
+    assertEquals(new RateLimiter.Limits(60, 600), read.rateLimit());
+    assertEquals(new ApiOptions().toJson(), ApiOptions.fromJson(new JsonObject()).toJson(), "the defaults");
+  }
+
+  @Test
+  void originsProxiesAndRateLimitsAreCheckedWhereTheyAreSet() {
+    for (String bad : List.of("https://a.example/app", "ftp://a.example", "a.example", "http://u@a.example")) {
+      assertThrows(IllegalArgumentException.class, () -> new ApiOptions().setCorsOrigins(List.of(bad)), bad);
+      assertFalse(ApiOptions.isOrigin(bad), bad);
+    }
+    for (String bad : List.of("10.0.0.256", "10.0.0.0/33", "proxy.local", "::1/129", "10.0.0.0/x")) {
+      assertThrows(IllegalArgumentException.class, () -> new ApiOptions().setTrustedProxies(List.of(bad)), bad);
+      assertFalse(ApiOptions.isTrustedProxy(bad), bad);
+    }
+    for (String bad : List.of("600", "0,10", "fast", "1,2,3")) {
+      assertThrows(IllegalArgumentException.class, () -> new ApiOptions().setRateLimit(bad), bad);
+      assertFalse(ApiOptions.isRateLimit(bad), bad);
+    }
+    assertTrue(ApiOptions.isTrustedProxy("[::1]"));
+    assertTrue(ApiOptions.isRateLimit("OFF"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.spotipi.app;
 
+import io.spotipi.api.ApiOptions;
 import io.spotipi.app.OptionReader.Setting;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -107,8 +108,8 @@ public record AppOptions(
         read.verticles(Option.VERTICLES),
         read.integer(Option.BACKUP_KEEP, 1, Integer.MAX_VALUE),
         read.optional(Option.API_TOKEN),
-        read.list(Option.CORS_ORIGINS, OptionReader::isOrigin, "an origin like https://host[:port] (no path)"),
-        read.list(Option.TRUSTED_PROXIES, OptionReader::isAddressOrCidr, "an IP address or CIDR range"),
+        read.list(Option.CORS_ORIGINS, ApiOptions::isOrigin, "an origin like https://host[:port] (no path)"),
+        read.list(Option.TRUSTED_PROXIES, ApiOptions::isTrustedProxy, "an IP address or CIDR range"),
         read.rateLimit(Option.RATE_LIMIT),
         read.integer(Option.CATCHUP_GRACE_SECONDS, 0, Integer.MAX_VALUE),
         read.integer(Option.EVENT_LOOPS, 1, Integer.MAX_VALUE),

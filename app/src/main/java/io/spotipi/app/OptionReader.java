@@ -1,8 +1,7 @@
 package io.spotipi.app;
 
+import io.spotipi.api.ApiOptions;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,9 +19,7 @@ import java.util.regex.Pattern;
 final class OptionReader {
   /** Environment and node names end up in file names: no separators, no leading dot. */
   static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern IPV6 = Pattern.compile("(?=.*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
-  private static final Pattern RATE = Pattern.compile("(\\d{1,9}),(\\d{1,9})");
 
   /** A value and where it was given: a flag such as {@code --port} or a variable such as {@code SPOTIPI_PORT}. */
   record Setting(String value, String source) {
@@ -128,17 +125,13 @@ final class OptionReader {
     return chosen;
   }
 
-  /** {@code off}, or {@code <mutations/min>,<reads/min>} with both at least 1. */
+  /** {@code off} or {@code <mutations/min>,<reads/min>} with both at least 1, as the API checks it. */
   String rateLimit(Option option) throws UsageException {
     String raw = raw(option).replace(" ", "");
-    if (raw.equalsIgnoreCase("off")) {
-      return "off";
+    if (!ApiOptions.isRateLimit(raw)) {
+      throw bad(option, "must be off or <mutations/min>,<reads/min> with both >= 1");
     }
-    var matcher = RATE.matcher(raw);
-    if (matcher.matches() && Integer.parseInt(matcher.group(1)) > 0 && Integer.parseInt(matcher.group(2)) > 0) {
-      return raw;
-    }
-    throw bad(option, "must be off or <mutations/min>,<reads/min> with both >= 1");
+    return raw.equalsIgnoreCase("off") ? "off" : raw;
   }
 
   static boolean isVerticle(String name) {
@@ -148,33 +141,6 @@ final class OptionReader {
       }
     }
     return false;
-  }
-
-  /** {@code scheme://host[:port]} as a browser sends it in {@code Origin} (http(s), no path), or {@code *}. */
-  static boolean isOrigin(String value) {
-    if (value.equals("*")) {
-      return true;
-    }
-    try {
-      URI uri = new URI(value);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null && uri.getRawUserInfo() == null
-          && uri.getRawPath().isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  /** An IPv4 or IPv6 literal, optionally with a /prefix; checked without any DNS lookup. */
-  static boolean isAddressOrCidr(String value) {
-    int slash = value.indexOf('/');
-    String address = slash < 0 ? value : value.substring(0, slash);
-    int maxPrefix = isIpv4(address) ? 32 : isIpv6(address) ? 128 : -1;
-    if (maxPrefix < 0 || slash < 0) {
-      return maxPrefix > 0;
-    }
-    String prefix = value.substring(slash + 1);
-    return prefix.matches("\\d{1,3}") && Integer.parseInt(prefix) <= maxPrefix;
   }
 
   /** {@code host}, {@code host:port} or {@code [ipv6]:port}. */
@@ -191,19 +157,6 @@ final class OptionReader {
     boolean hostOk = bracketed ? host.endsWith("]") && isIpv6(host.substring(1, host.length() - 1))
         : !host.isEmpty() && host.chars().noneMatch(Character::isWhitespace);
     return hostOk && port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
-  }
-
-  private static boolean isIpv4(String value) {
-    var matcher = IPV4.matcher(value);
-    if (!matcher.matches()) {
-      return false;
-    }
-    for (int group = 1; group <= 4; group++) {
-      if (Integer.parseInt(matcher.group(group)) > 255) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The pattern (a hex digit or ':' first, a ':' somewhere) makes InetAddress parse a literal, never ask DNS. */

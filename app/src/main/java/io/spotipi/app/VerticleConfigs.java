@@ -1,12 +1,14 @@
 package io.spotipi.app;
 
+import io.spotipi.api.ApiOptions;
+import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.scheduler.SchedulerOptions;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The JSON config each verticle is deployed with, by the keys its options class reads
- * ({@code ConfigVerticleOptions}, {@code ApiOptions}, {@code SchedulerOptions}).
+ * The JSON config each verticle is deployed with: its own options class, filled from the app's
+ * options and serialized by that class, so the keys are written and read in one place.
  */
 final class VerticleConfigs {
   private VerticleConfigs() {
@@ -14,23 +16,26 @@ final class VerticleConfigs {
 
   static JsonObject of(Verticle verticle, AppOptions options, String nodeId, VertxOptions vertxOptions) {
     return switch (verticle) {
-      case CONFIG -> new JsonObject()
-          .put("dataDir", options.dataDir().toString())
-          .put("env", options.env())
-          .put("backupKeep", options.backupKeep())
-          .put("nodeId", nodeId);
-      case API -> new JsonObject()
-          .put("host", options.host())
-          .put("port", options.port())
-          .put("apiToken", options.apiToken())
-          .put("corsOrigins", new JsonArray(options.corsOrigins()))
-          .put("trustedProxies", new JsonArray(options.trustedProxies()))
-          .put("rateLimit", options.rateLimit())
-          .put("eventLoopThreads", vertxOptions.getEventLoopPoolSize())
-          .put("workerThreads", vertxOptions.getWorkerPoolSize());
-      case SCHEDULER -> new JsonObject()
-          .put("catchupGraceSeconds", options.catchupGraceSeconds())
-          .put("nodeId", nodeId);
+      case CONFIG -> new ConfigVerticleOptions()
+          .setDataDir(options.dataDir().toString())
+          .setEnv(options.env())
+          .setBackupKeep(options.backupKeep())
+          .setNodeId(nodeId)
+          .toJson();
+      case API -> new ApiOptions()
+          .setHost(options.host())
+          .setPort(options.port())
+          .setApiToken(options.apiToken())
+          .setCorsOrigins(options.corsOrigins())
+          .setTrustedProxies(options.trustedProxies())
+          .setRateLimit(options.rateLimit())
+          .setEventLoopThreads(vertxOptions.getEventLoopPoolSize())
+          .setWorkerThreads(vertxOptions.getWorkerPoolSize())
+          .toJson();
+      case SCHEDULER -> new SchedulerOptions()
+          .setCatchupGraceSeconds(options.catchupGraceSeconds())
+          .setNodeId(nodeId)
+          .toJson();
     };
   }
 }

@@ -11,6 +11,10 @@ public class SchedulerOptions {
   public static final long DEFAULT_RECHECK_MAX_MS = 30_000;
   public static final String DEFAULT_NODE_ID = "local";
 
+  private static final String CATCHUP_GRACE_SECONDS = "catchupGraceSeconds";
+  private static final String RECHECK_MAX_MS = "recheckMaxMs";
+  private static final String NODE_ID = "nodeId";
+
   private long catchupGraceSeconds = DEFAULT_CATCHUP_GRACE_SECONDS;
   private long recheckMaxMs = DEFAULT_RECHECK_MAX_MS;
   private String nodeId = DEFAULT_NODE_ID;
@@ -19,14 +23,14 @@ public class SchedulerOptions {
   }
 
   public SchedulerOptions(JsonObject json) {
-    catchupGraceSeconds = json.getLong("catchupGraceSeconds", catchupGraceSeconds);
-    recheckMaxMs = json.getLong("recheckMaxMs", recheckMaxMs);
-    nodeId = json.getString("nodeId", nodeId);
+    catchupGraceSeconds = json.getLong(CATCHUP_GRACE_SECONDS, catchupGraceSeconds);
+    recheckMaxMs = json.getLong(RECHECK_MAX_MS, recheckMaxMs);
+    nodeId = json.getString(NODE_ID, nodeId);
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("catchupGraceSeconds", catchupGraceSeconds).put("recheckMaxMs", recheckMaxMs)
-        .put("nodeId", nodeId);
+    return new JsonObject().put(CATCHUP_GRACE_SECONDS, catchupGraceSeconds).put(RECHECK_MAX_MS, recheckMaxMs)
+        .put(NODE_ID, nodeId);
   }
 
   /** How late an occurrence may still fire (after downtime, suspend or a clock step); older ones are skipped. */

@@ -2,6 +2,7 @@ package io.spotipi.app.e2e;
 
 import io.spotipi.shared.testing.Await;
 import io.spotipi.shared.testing.MutableClock;
+import io.spotipi.api.ApiOptions;
 import io.spotipi.api.ApiVerticle;
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
@@ -72,7 +73,7 @@ final class SpotiPiStack implements AutoCloseable {
         new SchedulerOptions().setRecheckMaxMs(RECHECK_MS).setNodeId("e2e").toJson())));
     ApiVerticle api = new ApiVerticle();
     Await.result(vertx.deployVerticle(api, new DeploymentOptions().setConfig(
-        new JsonObject().put("host", "127.0.0.1").put("port", 0).put("rateLimit", "off"))));
+        new ApiOptions().setHost("127.0.0.1").setPort(0).setRateLimit("off").toJson())));
     web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(api.actualPort()));
   }
