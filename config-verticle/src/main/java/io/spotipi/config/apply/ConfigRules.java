@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -155,7 +155,7 @@ public final class ConfigRules {
   }
 
   /** Canonical forms the schema cannot impose: weekdays are stored sorted. */
-  static void normalize(JsonObject doc) {
+  public static void normalize(JsonObject doc) {
     if (doc.getValue("weekdays") instanceof JsonArray days && days.size() > 1) {
       List<Integer> sorted = new ArrayList<>();
       days.forEach(d -> sorted.add(((Number) d).intValue()));

@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

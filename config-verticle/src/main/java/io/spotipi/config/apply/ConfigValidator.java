@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;

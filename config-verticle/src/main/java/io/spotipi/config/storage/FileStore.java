@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.storage;
 
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;

@@ -1,5 +1,7 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.storage;
 
+import io.spotipi.config.apply.ConfigValidator;
+import io.spotipi.config.apply.StoreState;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;

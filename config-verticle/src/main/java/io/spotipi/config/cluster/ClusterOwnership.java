@@ -1,5 +1,9 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.cluster;
 
+import io.spotipi.config.apply.ConfigRules;
+import io.spotipi.config.apply.StoreState;
+import io.spotipi.config.storage.StartupLoader;
+import io.spotipi.config.storage.StoredFile;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.vertx.core.Future;

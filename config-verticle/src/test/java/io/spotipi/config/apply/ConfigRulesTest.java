@@ -1,5 +1,6 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
+import io.spotipi.config.storage.StartupLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

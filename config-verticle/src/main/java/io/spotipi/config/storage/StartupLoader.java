@@ -1,5 +1,8 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.storage;
 
+import io.spotipi.config.apply.ConfigRules;
+import io.spotipi.config.apply.ConfigValidator;
+import io.spotipi.config.apply.StoreState;
 import io.spotipi.shared.ConfigSchema;
 import io.spotipi.shared.FieldError;
 import io.spotipi.shared.message.BackupInfo;
@@ -80,7 +83,7 @@ public final class StartupLoader {
   }
 
   /** A stored file as a state, if it parses and its effective document satisfies the schema. */
-  static StoreState parse(ConfigRules rules, Buffer bytes) {
+  public static StoreState parse(ConfigRules rules, Buffer bytes) {
     StoredFile.Contents c = StoredFile.decode(bytes);
     JsonObject effective = rules.effective(c.overrides());
     List<FieldError> errors = rules.validate(effective);
