@@ -55,8 +55,7 @@ final class StatusHandler {
         .put("degraded_reason", s.degradedReason())
         .put("recovered_from", s.recoveredFrom())
         .put("event_loop_threads", options.eventLoopThreads())
-        .put("worker_threads", options.workerThreads())
-        .put("store_worker_threads", s.workerThreads());
+        .put("worker_threads", options.workerThreads());
   }
 
   void invalidate(RoutingContext rc) {

@@ -8,7 +8,7 @@ import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.TcpIpConfig;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
-import io.spotipi.config.impl.ClusterReplica;
+import io.spotipi.shared.ClusterNames;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -64,7 +64,7 @@ final class ClusterSetup {
   private static void requireMajority(Config config, int members) {
     int majority = members / 2 + 1;
     config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(MAJORITY, true, majority));
-    config.getMapConfig(ClusterReplica.MAP).setBackupCount(1).setSplitBrainProtectionName(MAJORITY);
+    config.getMapConfig(ClusterNames.CONFIG_REPLICA_MAP).setBackupCount(1).setSplitBrainProtectionName(MAJORITY);
   }
 
   /**

@@ -2,26 +2,23 @@ package io.spotipi.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.spotipi.config.impl.ClusterOwnership;
-import io.spotipi.config.impl.ClusterReplica;
-import io.spotipi.config.impl.CommitHistory;
-import io.spotipi.config.impl.CommitPipeline;
-import io.spotipi.config.impl.ConfigRules;
-import io.spotipi.config.impl.ConfigValidator;
-import io.spotipi.config.impl.FileStore;
-import io.spotipi.config.impl.StartupLoader;
-import io.spotipi.config.impl.StoreMetrics;
-import io.spotipi.config.impl.StoreState;
-import io.spotipi.config.impl.StoredFile;
+import io.spotipi.config.apply.CommitHistory;
+import io.spotipi.config.apply.CommitPipeline;
+import io.spotipi.config.apply.CommitPublisher;
+import io.spotipi.config.apply.Durability;
+import io.spotipi.config.apply.Publishing;
+import io.spotipi.config.apply.StoreMetrics;
+import io.spotipi.config.apply.StoreState;
+import io.spotipi.config.cluster.ClusterOwnership;
+import io.spotipi.config.storage.BackupPolicy;
+import io.spotipi.config.storage.LocalStore;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.EventBusCodecs;
 import io.spotipi.shared.Json;
-import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.message.BackupList;
 import io.spotipi.shared.message.CommitRequest;
-import io.spotipi.shared.message.ConfigChanged;
 import io.spotipi.shared.message.ConfigDocument;
 import io.spotipi.shared.message.HistoryEntry;
 import io.spotipi.shared.message.HistoryPage;
@@ -31,19 +28,14 @@ import io.spotipi.shared.message.RestoreRequest;
 import io.spotipi.shared.message.StoreStatus;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,29 +43,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The single owner of the config store: the only code that reads or writes the data dir. Other
  * verticles reach it only over the event bus ({@link Addresses}); its handlers run one at a time on
- * its event loop, and all disk work runs on its own one-thread worker executor, in order.
+ * its event loop. This class is the event-bus adapter and the wiring; a commit runs one way through
+ * the layers: {@link CommitPipeline} (apply) → {@link Durability} (the {@link LocalStore} on its
+ * worker, then in a cluster {@link ClusterOwnership#replicate}) → {@link Publishing} (history, change
+ * event, hourly backup) → the reply.
  */
 public class ConfigVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ConfigVerticle.class);
-  static final Duration AUTO_BACKUP_EVERY = Duration.ofHours(1);
   private static final long STOP_DRAIN_MS = 10_000;
 
   private final Clock clock;
-  private ConfigVerticleOptions options;
-  private FileStore files;
-  private WorkerExecutor disk;
-  private CommitPipeline pipeline;
-  private ClusterOwnership ownership;
-  private ConfigRules rules;
-  private StoreMetrics metrics;
   private final List<MessageConsumer<Object>> handlers = new ArrayList<>();
-  /** The newest state on this node's disk (the pipeline's durable state while this node owns the store). */
-  private StoreState onDisk;
   private final CommitHistory history = new CommitHistory(CommitHistory.CAPACITY);
-  private boolean degraded;
-  private String degradedReason;
-  private String recoveredFrom;
-  private Instant lastBackupAt;
+  private ConfigVerticleOptions options;
+  private LocalStore disk;
+  private BackupPolicy backups;
+  private StoreMetrics metrics;
+  private Publishing publishing;
+  private ClusterOwnership ownership;
+  /** Null while this node does not serve (a standby, or before start). */
+  private CommitPipeline pipeline;
 
   public ConfigVerticle() {
     this(Clock.systemUTC());
@@ -87,49 +76,16 @@ public class ConfigVerticle extends VerticleBase {
   public Future<?> start() {
     EventBusCodecs.register(vertx);
     options = new ConfigVerticleOptions(config());
-    files = new FileStore(options.dataPath(), options.getEnv());
-    disk = vertx.createSharedWorkerExecutor("spotipi-store-" + deploymentID(), 1);
-    // The schema compiles on the worker too: the first use loads many classes, too slow for an event loop.
-    return onDisk(() -> new StartupLoader(files, new ConfigValidator(), clock).load()).compose(this::init);
+    return LocalStore.open(vertx, "spotipi-store-" + deploymentID(), options.dataPath(), options.getEnv(), clock)
+        .compose(this::init);
   }
 
-  private Future<Void> init(StartupLoader.Loaded loaded) {
-    degraded = loaded.degraded();
-    degradedReason = loaded.degradedReason();
-    recoveredFrom = loaded.recoveredFrom();
-    rules = loaded.rules();
-    onDisk = loaded.state();
-    metrics = new StoreMetrics(registry(), options.getNodeId(), () -> onDisk.revision());
-    log.info("revision {}: store loaded from {}{}", onDisk.revision(), files.primary(),
-        degraded ? " (degraded)" : recoveredFrom != null ? " (recovered from " + recoveredFrom + ")" : "");
-    Future<?> startupBackup = loaded.hasFile() ? backup("startup", onDisk) : Future.succeededFuture();
-    return startupBackup.compose(b -> onDisk(files::listBackups)).compose(all -> {
-      lastBackupAt = all.isEmpty() ? null : all.get(0).createdAt();
-      return vertx.isClustered() ? joinCluster() : serve(onDisk);
-    });
-  }
-
-  /** In a cluster this node serves only while it owns the store; until then it mirrors the owner. */
-  private Future<Void> joinCluster() {
-    return ClusterReplica.open(vertx).compose(replica -> {
-      ownership = new ClusterOwnership(vertx, replica, rules, this::writeLocal, options.getNodeId(),
-          options.getClusterSettleMs(), new ClusterOwnership.Owner() {
-            @Override
-            public Future<Void> serve(StoreState start) {
-              return ConfigVerticle.this.serve(start);
-            }
-
-            @Override
-            public void stopServing() {
-              ConfigVerticle.this.stopServing();
-            }
-          });
-      EventBus bus = vertx.eventBus();
-      MessageConsumer<Object> changed = bus.consumer(Addresses.CONFIG_CHANGED, m -> ownership.onChanged());
-      MessageConsumer<Object> invalidated = bus.consumer(Addresses.CONFIG_INVALIDATE, m -> ownership.onChanged());
-      return Future.all(changed.completion(), invalidated.completion()).onSuccess(v -> ownership.start(onDisk))
-          .mapEmpty();
-    });
+  private Future<Void> init(LocalStore opened) {
+    disk = opened;
+    metrics = new StoreMetrics(registry(), options.getNodeId(), () -> disk.onDisk().revision());
+    backups = new BackupPolicy(disk, options.getBackupKeep(), clock);
+    publishing = new CommitPublisher(vertx.eventBus(), history).then(backups::afterCommit);
+    return backups.atStartup().compose(v -> vertx.isClustered() ? joinCluster() : serve(disk.onDisk()));
   }
 
   private static MeterRegistry registry() {
@@ -137,10 +93,35 @@ public class ConfigVerticle extends VerticleBase {
     return r != null ? r : new SimpleMeterRegistry();
   }
 
+  /** In a cluster this node serves only while it owns the store; until then it mirrors the owner. */
+  private Future<Void> joinCluster() {
+    ClusterOwnership.Owner owner = new ClusterOwnership.Owner() {
+      @Override
+      public Future<Void> serve(StoreState start) {
+        return ConfigVerticle.this.serve(start);
+      }
+
+      @Override
+      public void stopServing() {
+        ConfigVerticle.this.stopServing();
+      }
+    };
+    return ClusterOwnership.open(vertx, disk, options.getNodeId(), options.getClusterSettleMs(), owner)
+        .compose(opened -> {
+          ownership = opened;
+          EventBus bus = vertx.eventBus();
+          MessageConsumer<Object> changed = bus.consumer(Addresses.CONFIG_CHANGED, m -> ownership.onChanged());
+          MessageConsumer<Object> invalidated = bus.consumer(Addresses.CONFIG_INVALIDATE, m -> ownership.onChanged());
+          return Future.all(changed.completion(), invalidated.completion());
+        })
+        .onSuccess(v -> ownership.start(disk.onDisk()))
+        .mapEmpty();
+  }
+
   /** Starts accepting requests from {@code start}: at once on a single node, on takeover in a cluster. */
   private Future<Void> serve(StoreState start) {
-    onDisk = start;
-    pipeline = new CommitPipeline(start, rules, this::persist, clock, metrics, this::published);
+    Durability durability = ownership == null ? disk : disk.then(ownership::replicate);
+    pipeline = new CommitPipeline(start, disk.rules(), durability, publishing, clock, metrics);
     EventBus bus = vertx.eventBus();
     handlers.add(bus.consumer(Addresses.CONFIG_LOAD, this::onLoad));
     handlers.add(bus.consumer(Addresses.CONFIG_COMMIT, this::onCommit));
@@ -167,7 +148,7 @@ public class ConfigVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    // In-flight commits finish and are durable before the executor goes away.
+    // In-flight commits finish and are durable before the worker goes away.
     Future<Void> drained = pipeline == null ? Future.succeededFuture() : pipeline.drain();
     return drained.timeout(STOP_DRAIN_MS, TimeUnit.MILLISECONDS)
         .eventually(() -> {
@@ -201,10 +182,10 @@ public class ConfigVerticle extends VerticleBase {
   private void onStatus(Message<Object> msg) {
     StoreState s = pipeline.durable();
     String owner = ownership == null ? options.getNodeId() : options.getNodeId() + " (epoch " + s.epoch() + ")";
-    msg.reply(new StoreStatus(s.revision(), owner, options.getEnv(),
-        files.dir().toString(), degraded, degradedReason, recoveredFrom, metrics.commitsTotal(),
-        metrics.conflictsTotal(), metrics.rejectedTotal(), metrics.storageFailuresTotal(), metrics.latencyMs(),
-        metrics.batchSizeAvg(), history.size(), 1));
+    msg.reply(new StoreStatus(s.revision(), owner, options.getEnv(), disk.dir().toString(), disk.degraded(),
+        disk.degradedReason(), disk.recoveredFrom(), metrics.commitsTotal(), metrics.conflictsTotal(),
+        metrics.rejectedTotal(), metrics.storageFailuresTotal(), metrics.latencyMs(), metrics.batchSizeAvg(),
+        history.size()));
   }
 
   private void onHistory(Message<Object> msg) {
@@ -220,77 +201,28 @@ public class ConfigVerticle extends VerticleBase {
   }
 
   private void onBackupList(Message<Object> msg) {
-    reply(msg, onDisk(files::listBackups).map(BackupList::new));
+    reply(msg, disk.listBackups().map(BackupList::new));
   }
 
   private void onBackupCreate(Message<Object> msg) {
-    reply(msg, backup("on demand", pipeline.durable()));
+    reply(msg, backups.onDemand(pipeline.durable()));
   }
 
+  /** A restore commits the backup's keys as a new revision, after a backup of what it replaces. */
   private void onRestore(Message<Object> msg) {
     RestoreRequest req = Json.requestBody(msg, RestoreRequest.class);
     if (req == null) {
       return;
     }
     String origin = "restore " + req.id() + (req.origin() == null ? "" : " by " + req.origin());
-    Future<StoreState> restored = onDisk(() -> StoredFile.decode(files.readBackup(req.id())))
-        .recover(err -> Future.failedFuture(err instanceof DecodeException
-            ? new ConfigFailure(ErrorCode.INVALID, "backup " + req.id() + " is malformed: " + err.getMessage())
-            : err))
-        .compose(contents -> backup("before restore", pipeline.durable()).map(contents))
+    Future<StoreState> restored = disk.readBackup(req.id())
+        .compose(contents -> backups.beforeRestore(pipeline.durable()).map(contents))
         .compose(contents -> pipeline.commit(CommitRequest.replace(null, contents.overrides(), origin)));
     restored.onSuccess(s -> log.info("revision {}: restored backup {}", s.revision(), req.id()));
     reply(msg, restored.map(ConfigVerticle::document));
   }
 
-  // ---- commit side effects ------------------------------------------------------------------------
-
-  /** A batch is durable once on this node's disk and, in a cluster, replicated as the new head. */
-  private Future<Void> persist(StoreState state) {
-    Future<Void> local = writeLocal(state);
-    return ownership == null ? local : local.compose(v -> ownership.replicate(state));
-  }
-
-  private Future<Void> writeLocal(StoreState state) {
-    return this.<Void>onDisk(() -> {
-      files.writePrimary(StoredFile.encode(state));
-      return null;
-    }).onSuccess(v -> {
-      onDisk = state;
-      if (degraded) {
-        log.info("revision {}: fresh {} written, store no longer degraded", state.revision(), files.primary());
-        degraded = false;
-        degradedReason = null;
-      }
-    });
-  }
-
-  /** Runs for each durable commit, in revision order, before its requester is answered. */
-  private void published(CommitPipeline.Committed c) {
-    StoreState s = c.state();
-    history.add(new HistoryEntry(s.revision(), s.savedAt(), c.origin(), c.changedKeys()));
-    vertx.eventBus().publish(Addresses.CONFIG_CHANGED, new ConfigChanged(s.revision(), c.changedKeys(), c.origin()));
-    if (lastBackupAt == null || Duration.between(lastBackupAt, clock.instant()).compareTo(AUTO_BACKUP_EVERY) > 0) {
-      backup("hourly", s).onFailure(e -> log.warn("revision {}: hourly backup failed: {}", s.revision(), e.toString()));
-    }
-  }
-
-  /** Backs up a durable state and trims old backups. */
-  private Future<BackupInfo> backup(String reason, StoreState s) {
-    Instant now = clock.instant();
-    lastBackupAt = now;
-    return onDisk(() -> {
-      BackupInfo info = files.createBackup(s.revision(), StoredFile.encode(s), now);
-      files.rotateBackups(options.getBackupKeep());
-      return info;
-    }).onSuccess(info -> log.info("revision {}: {} backup {}", s.revision(), reason, info.id()));
-  }
-
   // ---- plumbing -----------------------------------------------------------------------------------
-
-  private <T> Future<T> onDisk(Callable<T> work) {
-    return disk.executeBlocking(work, true);
-  }
 
   private static ConfigDocument document(StoreState s) {
     return new ConfigDocument(s.revision(), s.effective());

@@ -2,7 +2,7 @@ package io.spotipi.config;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spotipi.config.impl.StoredFile;
+import io.spotipi.config.storage.StoredFile;
 import io.vertx.core.buffer.Buffer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -14,11 +14,14 @@ import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.message.StoreStatus;
 import io.spotipi.shared.testing.Await;
+import io.spotipi.shared.testing.MutableClock;
 import io.spotipi.shared.testing.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +137,25 @@ class RecoveryAndBackupTest {
     List<BackupInfo> kept = store.call(ConfigClient::backups).backups();
     assertEquals(List.of(5L, 4L, 3L), kept.stream().map(BackupInfo::revision).toList());
     assertTrue(kept.get(0).sizeBytes() > 0);
+  }
+
+  @Test
+  void aCommitTakesAnHourlyBackupOnceTheNewestIsAnHourOld() {
+    Instant t0 = Instant.parse("2026-12-01T08:00:00Z");
+    MutableClock clock = new MutableClock(t0);
+    store = StoreFixture.start(vertx, StoreFixture.options(dir), clock);
+    store.patch(new JsonObject().put("alarm_volume", 41));
+    assertEquals(List.of(1L), backupRevisions(), "no backup yet: the first commit takes one");
+    clock.set(t0.plus(Duration.ofMinutes(59)));
+    store.patch(new JsonObject().put("alarm_volume", 42));
+    assertEquals(List.of(1L), backupRevisions());
+    clock.set(t0.plus(Duration.ofMinutes(61)));
+    store.patch(new JsonObject().put("alarm_volume", 43));
+    assertEquals(List.of(3L, 1L), backupRevisions());
+  }
+
+  private List<Long> backupRevisions() {
+    return store.call(ConfigClient::backups).backups().stream().map(BackupInfo::revision).toList();
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -45,7 +46,11 @@ final class StoreFixture {
   }
 
   static StoreFixture start(Vertx vertx, ConfigVerticleOptions options) {
-    String id = Await.result(vertx.deployVerticle(new ConfigVerticle(),
+    return start(vertx, options, Clock.systemUTC());
+  }
+
+  static StoreFixture start(Vertx vertx, ConfigVerticleOptions options, Clock clock) {
+    String id = Await.result(vertx.deployVerticle(new ConfigVerticle(clock),
         new DeploymentOptions().setConfig(options.toJson())));
     return new StoreFixture(vertx, Path.of(options.getDataDir()), id);
   }

@@ -19,8 +19,7 @@ public record StoreStatus(
     long storageFailuresTotal,
     Latency commitLatencyMs,
     double batchSizeAvg,
-    int historyCount,
-    int workerThreads) {
+    int historyCount) {
 
   /** Commit latency percentiles in milliseconds (from submission to durable acknowledgement). */
   public record Latency(double p50, double p99) {

@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,5 +1,8 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.storage;
 
+import io.spotipi.config.apply.ConfigRules;
+import io.spotipi.config.apply.StoreState;
+import io.spotipi.shared.ConfigFailure;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +16,10 @@ import java.time.format.DateTimeParseException;
  * atomic rename commits data and revision together. A file without {@code _meta} is revision 0.
  */
 public final class StoredFile {
+  private static final String REVISION = "revision";
+  private static final String SAVED_AT = "saved_at";
+  private static final String EPOCH = "epoch";
+
   private StoredFile() {
   }
 
@@ -22,14 +29,14 @@ public final class StoredFile {
 
   public static Buffer encode(StoreState state) {
     JsonObject file = state.overrides().copy();
-    JsonObject meta = new JsonObject().put("revision", state.revision());
+    JsonObject meta = new JsonObject().put(REVISION, state.revision());
     if (state.savedAt() != null) {
-      meta.put("saved_at", state.savedAt().toString());
+      meta.put(SAVED_AT, state.savedAt().toString());
     }
     if (state.epoch() > 0) {
-      meta.put("epoch", state.epoch());
+      meta.put(EPOCH, state.epoch());
     }
-    file.put(ConfigValidator.META, meta);
+    file.put(ConfigRules.META, meta);
     return Buffer.buffer(file.encodePrettily()).appendString("\n");
   }
 
@@ -48,25 +55,39 @@ public final class StoredFile {
       String m = String.valueOf(e.getMessage());
       throw new DecodeException(m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m); // one log line
     }
-    Object meta = file.remove(ConfigValidator.META);
+    Object meta = file.remove(ConfigRules.META);
     if (meta == null) {
       return new Contents(0, null, file, 0);
     }
-    if (!(meta instanceof JsonObject m) || !(m.getValue("revision") instanceof Number rev) || rev.longValue() < 0) {
+    if (!(meta instanceof JsonObject m) || !(m.getValue(REVISION) instanceof Number rev) || rev.longValue() < 0) {
       throw new DecodeException("_meta must be an object with a non-negative revision");
     }
     Instant savedAt = null;
-    if (m.getValue("saved_at") instanceof String s) {
+    if (m.getValue(SAVED_AT) instanceof String s) {
       try {
         savedAt = Instant.parse(s);
       } catch (DateTimeParseException e) {
         throw new DecodeException("_meta.saved_at is not an ISO-8601 instant: " + s);
       }
     }
-    Object epoch = m.getValue("epoch");
+    Object epoch = m.getValue(EPOCH);
     if (epoch != null && (!(epoch instanceof Number e) || e.longValue() < 0)) {
       throw new DecodeException("_meta.epoch must be a non-negative number");
     }
     return new Contents(rev.longValue(), savedAt, file, epoch == null ? 0 : ((Number) epoch).longValue());
+  }
+
+  /**
+   * A file's bytes as a state.
+   *
+   * @throws DecodeException when they do not parse or the document does not satisfy the schema
+   */
+  public static StoreState read(ConfigRules rules, Buffer bytes) {
+    Contents c = decode(bytes);
+    try {
+      return rules.state(c.revision(), c.overrides(), c.savedAt(), c.epoch());
+    } catch (ConfigFailure invalid) {
+      throw new DecodeException("does not satisfy the schema: " + invalid.errors());
+    }
   }
 }

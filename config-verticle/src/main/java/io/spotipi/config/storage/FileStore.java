@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.storage;
 
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
  * {@code _meta}), {@code backups/r<revision>-<UTC time>.json}. Every write is atomic and durable:
  * a temp file in the same folder, fsync, rename over the target, fsync the folder.
  */
-public final class FileStore {
-  public static final String DEFAULTS_FILE = "default_config.json";
-  public static final String BACKUP_DIR = "backups";
+final class FileStore {
+  static final String DEFAULTS_FILE = "default_config.json";
+  static final String BACKUP_DIR = "backups";
 
   static final Pattern BACKUP_ID = BackupInfo.ID_PATTERN;
   private static final DateTimeFormatter STAMP =
@@ -43,34 +43,34 @@ public final class FileStore {
   private final Path primary;
   private final Path backups;
 
-  public FileStore(Path dir, String env) {
+  FileStore(Path dir, String env) {
     this.dir = dir.toAbsolutePath().normalize();
     this.primary = this.dir.resolve(env + ".json");
     this.backups = this.dir.resolve(BACKUP_DIR);
   }
 
-  public Path dir() {
+  Path dir() {
     return dir;
   }
 
-  public Path primary() {
+  Path primary() {
     return primary;
   }
 
   /** A fresh install points at a data dir that does not exist yet: the first commit must not fail. */
-  public void createDataDir() throws IOException {
+  void createDataDir() throws IOException {
     requireWorker();
     Files.createDirectories(dir);
   }
 
   /** The user's file, or empty when there is none yet. */
-  public Optional<Buffer> readPrimary() throws IOException {
+  Optional<Buffer> readPrimary() throws IOException {
     requireWorker();
     return readIfExists(primary);
   }
 
   /** {@code default_config.json}, or empty when the data dir has none. */
-  public Optional<Buffer> readDefaults() throws IOException {
+  Optional<Buffer> readDefaults() throws IOException {
     requireWorker();
     return readIfExists(dir.resolve(DEFAULTS_FILE));
   }
@@ -84,13 +84,13 @@ public final class FileStore {
   }
 
   /** Commits bytes as the user's file: after this returns they survive a crash or power loss. */
-  public void writePrimary(Buffer bytes) throws IOException {
+  void writePrimary(Buffer bytes) throws IOException {
     requireWorker();
     writeAtomically(primary, bytes);
   }
 
   /** Renames a file that cannot be loaded to {@code <name>.corrupt-<UTC time>}; never deletes it. */
-  public Path moveAsideCorrupt(Instant now) throws IOException {
+  Path moveAsideCorrupt(Instant now) throws IOException {
     requireWorker();
     Path target = primary.resolveSibling(primary.getFileName() + ".corrupt-" + STAMP.format(now));
     Files.move(primary, target, StandardCopyOption.ATOMIC_MOVE);
@@ -101,7 +101,7 @@ public final class FileStore {
   // ---- backups ------------------------------------------------------------------------------------
 
   /** Writes a backup of a committed file's bytes; ids sort by revision, then time. */
-  public BackupInfo createBackup(long revision, Buffer bytes, Instant now) throws IOException {
+  BackupInfo createBackup(long revision, Buffer bytes, Instant now) throws IOException {
     requireWorker();
     Files.createDirectories(backups);
     Instant at = now;
@@ -119,7 +119,7 @@ public final class FileStore {
   }
 
   /** Every backup, newest first. */
-  public List<BackupInfo> listBackups() throws IOException {
+  List<BackupInfo> listBackups() throws IOException {
     requireWorker();
     List<BackupInfo> out = new ArrayList<>();
     if (!Files.isDirectory(backups)) {
@@ -140,7 +140,7 @@ public final class FileStore {
    * @throws ConfigFailure BAD_REQUEST for an id outside the pattern (so never a path outside
    *     {@code backups/}), NOT_FOUND for one that does not exist
    */
-  public Buffer readBackup(String id) throws IOException {
+  Buffer readBackup(String id) throws IOException {
     requireWorker();
     if (id == null || !BACKUP_ID.matcher(id).matches()) {
       throw new ConfigFailure(ErrorCode.BAD_REQUEST, "not a backup id: " + id);
@@ -150,7 +150,7 @@ public final class FileStore {
   }
 
   /** Deletes all but the newest {@code keep} backups; returns how many went. */
-  public int rotateBackups(int keep) throws IOException {
+  int rotateBackups(int keep) throws IOException {
     requireWorker();
     List<BackupInfo> all = listBackups();
     int removed = 0;

@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.spotipi.shared.ConfigFailure;
-import io.spotipi.shared.ConfigSchema;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.Future;
@@ -16,13 +15,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The apply loop alone, with writes the test completes by hand (no Vert.x instance, no disk). */
 class CommitPipelineTest {
-  final ConfigRules rules = new ConfigRules(
-      new JsonObject(ConfigSchema.read(StartupLoader.BUILT_IN_DEFAULTS)), new ConfigValidator());
+  final ConfigRules rules = ConfigRules.builtIn();
   final StoreState initial = new StoreState(0, rules.defaults(), new JsonObject(), null);
   /** The states the pipeline asked to make durable, and the writes' promises, in call order. */
   final List<StoreState> written = new ArrayList<>();
@@ -30,9 +27,9 @@ class CommitPipelineTest {
   /** Revisions handed to the durable listener, in order. */
   final List<Long> published = new ArrayList<>();
 
-  CommitPipeline pipeline(Function<StoreState, Future<Void>> persist) {
-    return new CommitPipeline(initial, rules, persist, Clock.systemUTC(),
-        new StoreMetrics(new SimpleMeterRegistry(), "test", () -> 0), c -> published.add(c.state().revision()));
+  CommitPipeline pipeline(Durability durability) {
+    return new CommitPipeline(initial, rules, durability, c -> published.add(c.state().revision()), Clock.systemUTC(),
+        new StoreMetrics(new SimpleMeterRegistry(), "test", () -> 0));
   }
 
   /** Each write waits for the test to complete its promise. */

@@ -1,6 +1,8 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ConfigKeys;
+import io.spotipi.shared.ConfigSchema;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.FieldError;
 import io.spotipi.shared.JsonMergePatch;
@@ -8,6 +10,7 @@ import io.spotipi.shared.JsonValues;
 import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,19 +26,58 @@ import java.util.TreeSet;
  * the request. No Vert.x context, no I/O.
  */
 public final class ConfigRules {
+  /** The defaults shipped in the jar. */
+  public static final String BUILT_IN_DEFAULTS = "/spotipi/default-config.json";
+  /** The key the store keeps for its bookkeeping in a stored file; a client may not write it. */
+  public static final String META = "_meta";
+
   private final JsonObject defaults;
   private final ConfigValidator validator;
 
-  public ConfigRules(JsonObject defaults, ConfigValidator validator) {
+  ConfigRules(JsonObject defaults, ConfigValidator validator) {
     this.defaults = defaults.copy();
     this.validator = validator;
   }
 
-  /** The next document and what changed, computed from a valid request. */
-  public record Applied(JsonObject effective, JsonObject overrides, List<String> changedKeys) {
+  /** The rules over the built-in defaults. Compiles the schema: slow the first time, keep it off an event loop. */
+  public static ConfigRules builtIn() {
+    return new ConfigRules(new JsonObject(ConfigSchema.read(BUILT_IN_DEFAULTS)), new ConfigValidator());
   }
 
-  public JsonObject defaults() {
+  /**
+   * These rules with their defaults overlaid by {@code custom} (a data dir's own defaults file).
+   *
+   * @throws ConfigFailure INVALID when the overlaid defaults do not satisfy the schema
+   */
+  public ConfigRules withDefaults(JsonObject custom) {
+    JsonObject merged = defaults.copy().mergeIn(custom);
+    merged.remove(META);
+    requireValid(validator.validate(merged));
+    return new ConfigRules(merged, validator);
+  }
+
+  /** The defaults alone, at {@code revision}: a store with no user file. */
+  public StoreState defaultsAt(long revision) {
+    return new StoreState(revision, effective(new JsonObject()), new JsonObject(), null);
+  }
+
+  /**
+   * A stored revision of the user's keys as a state, in canonical form.
+   *
+   * @throws ConfigFailure INVALID when the effective document does not satisfy the schema
+   */
+  public StoreState state(long revision, JsonObject userKeys, Instant savedAt, long epoch) {
+    JsonObject effective = effective(userKeys);
+    requireValid(validator.validate(effective));
+    normalize(effective);
+    return new StoreState(revision, effective, overrides(effective), savedAt, epoch);
+  }
+
+  /** The next document and what changed, computed from a valid request. */
+  record Applied(JsonObject effective, JsonObject overrides, List<String> changedKeys) {
+  }
+
+  JsonObject defaults() {
     return defaults.copy();
   }
 
@@ -46,7 +88,7 @@ public final class ConfigRules {
    *
    * @throws ConfigFailure BAD_REQUEST for a malformed request, INVALID with every field error
    */
-  public Applied apply(StoreState current, CommitRequest request) {
+  Applied apply(StoreState current, CommitRequest request) {
     if ((request.config() == null) == (request.patch() == null)) {
       throw new ConfigFailure(ErrorCode.BAD_REQUEST, "a commit carries exactly one of config or patch");
     }
@@ -102,12 +144,12 @@ public final class ConfigRules {
     }
   }
 
-  public List<FieldError> validate(JsonObject effective) {
+  List<FieldError> validate(JsonObject effective) {
     return validator.validate(effective);
   }
 
   /** Defaults overlaid by the given keys (top-level keys replace). */
-  public JsonObject effective(JsonObject userKeys) {
+  JsonObject effective(JsonObject userKeys) {
     JsonObject doc = defaults.copy();
     userKeys.forEach(e -> doc.put(e.getKey(), JsonValues.copy(e.getValue())));
     return doc;
@@ -117,7 +159,7 @@ public final class ConfigRules {
    * The keys whose value differs from the default: what the user's file holds. It shares values with
    * {@code effective}; neither is ever mutated once built.
    */
-  public JsonObject overrides(JsonObject effective) {
+  JsonObject overrides(JsonObject effective) {
     JsonObject out = new JsonObject();
     effective.forEach(e -> {
       if (overrides(e.getKey(), e.getValue())) {
@@ -132,7 +174,7 @@ public final class ConfigRules {
   }
 
   /** Top-level keys added, removed or changed, sorted. */
-  public static List<String> changedKeys(JsonObject before, JsonObject after) {
+  static List<String> changedKeys(JsonObject before, JsonObject after) {
     Set<String> keys = new HashSet<>(before.fieldNames());
     keys.addAll(after.fieldNames());
     return changedAmong(before, after, keys);
@@ -156,11 +198,11 @@ public final class ConfigRules {
 
   /** Canonical forms the schema cannot impose: weekdays are stored sorted. */
   static void normalize(JsonObject doc) {
-    if (doc.getValue("weekdays") instanceof JsonArray days && days.size() > 1) {
+    if (doc.getValue(ConfigKeys.WEEKDAYS) instanceof JsonArray days && days.size() > 1) {
       List<Integer> sorted = new ArrayList<>();
       days.forEach(d -> sorted.add(((Number) d).intValue()));
       sorted.sort(null);
-      doc.put("weekdays", new JsonArray(new ArrayList<Object>(sorted)));
+      doc.put(ConfigKeys.WEEKDAYS, new JsonArray(new ArrayList<Object>(sorted)));
     }
   }
 }

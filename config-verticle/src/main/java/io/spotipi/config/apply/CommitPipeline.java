@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -10,8 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class CommitPipeline {
   private static final Logger log = LoggerFactory.getLogger(CommitPipeline.class);
 
-  /** A durable commit, handed to the listener in revision order. */
+  /** A durable commit, handed to {@link Publishing} in revision order. */
   public record Committed(StoreState state, List<String> changedKeys, String origin) {
   }
 
@@ -38,10 +36,10 @@ public final class CommitPipeline {
   }
 
   private final ConfigRules rules;
-  private final Function<StoreState, Future<Void>> persist;
+  private final Durability durability;
+  private final Publishing publishing;
   private final Clock clock;
   private final StoreMetrics metrics;
-  private final Consumer<Committed> onDurable;
 
   private StoreState durable;
   private StoreState pending;
@@ -53,18 +51,18 @@ public final class CommitPipeline {
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
 
   /**
-   * @param persist makes a state durable (off the event loop); its future completes on this context
-   * @param onDurable told of each commit once it is durable, before its requester hears of it
+   * @param durability makes each batch durable (off the event loop); its future completes on this context
+   * @param publishing told of each commit once it is durable, before its requester hears of it
    */
-  public CommitPipeline(StoreState initial, ConfigRules rules, Function<StoreState, Future<Void>> persist,
-      Clock clock, StoreMetrics metrics, Consumer<Committed> onDurable) {
+  public CommitPipeline(StoreState initial, ConfigRules rules, Durability durability, Publishing publishing,
+      Clock clock, StoreMetrics metrics) {
     this.durable = initial;
     this.pending = initial;
     this.rules = rules;
-    this.persist = persist;
+    this.durability = durability;
+    this.publishing = publishing;
     this.clock = clock;
     this.metrics = metrics;
-    this.onDurable = onDurable;
   }
 
   /** The latest durable state: what every reader sees. */
@@ -126,13 +124,13 @@ public final class CommitPipeline {
     queue = new ArrayDeque<>();
     writing = true;
     StoreState target = batch.getLast().commit().state();
-    persist.apply(target).onComplete(ar -> {
+    durability.persist(target).onComplete(ar -> {
       writing = false;
       if (ar.succeeded()) {
         durable = target;
         unanswered.add(batch);
-        // The disk takes the next batch before this one is answered: answering a few dozen requesters
-        // takes the event loop 60-130 us, which the disk would otherwise spend idle.
+        // The disk takes the next batch before this one is answered, instead of idling while the
+        // event loop answers a few dozen requesters.
         writeNext();
         answerDurable();
       } else {
@@ -155,7 +153,7 @@ public final class CommitPipeline {
         metrics.committed(q.startNanos());
         log.debug("revision {} durable ({}, changed {})", q.commit().state().revision(), q.commit().origin(),
             q.commit().changedKeys());
-        onDurable.accept(q.commit());
+        publishing.publish(q.commit());
         q.promise().complete(q.commit().state());
       }
     }

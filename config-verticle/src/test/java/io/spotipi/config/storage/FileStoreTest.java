@@ -1,5 +1,6 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.storage;
 
+import io.spotipi.config.apply.StoreState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

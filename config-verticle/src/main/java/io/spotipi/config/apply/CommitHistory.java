@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import io.spotipi.shared.message.HistoryEntry;
 import java.util.ArrayDeque;

@@ -1,5 +1,8 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.cluster;
 
+import io.spotipi.config.apply.StoreState;
+import io.spotipi.config.storage.LocalStore;
+import io.spotipi.config.storage.StoredFile;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.vertx.core.Future;
@@ -8,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.shareddata.Lock;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +41,7 @@ public final class ClusterOwnership {
 
   private final Vertx vertx;
   private final ClusterReplica replica;
-  private final ConfigRules rules;
-  private final Function<StoreState, Future<Void>> writeLocal;
+  private final LocalStore disk;
   private final String nodeId;
   private final long settleMs;
   private final Owner owner;
@@ -54,15 +55,24 @@ public final class ClusterOwnership {
   private boolean syncing;
   private boolean syncAgain;
 
-  public ClusterOwnership(Vertx vertx, ClusterReplica replica, ConfigRules rules,
-      Function<StoreState, Future<Void>> writeLocal, String nodeId, long settleMs, Owner owner) {
+  private ClusterOwnership(Vertx vertx, ClusterReplica replica, LocalStore disk, String nodeId, long settleMs,
+      Owner owner) {
     this.vertx = vertx;
     this.replica = replica;
-    this.rules = rules;
-    this.writeLocal = writeLocal;
+    this.disk = disk;
     this.nodeId = nodeId;
     this.settleMs = settleMs;
     this.owner = owner;
+  }
+
+  /**
+   * Opens the cluster's replica for a node whose copy is {@code disk}.
+   *
+   * @param settleMs after a full-cluster restart, how long a new owner waits for the others' files
+   */
+  public static Future<ClusterOwnership> open(Vertx vertx, LocalStore disk, String nodeId, long settleMs,
+      Owner owner) {
+    return ClusterReplica.open(vertx).map(replica -> new ClusterOwnership(vertx, replica, disk, nodeId, settleMs, owner));
   }
 
   /**
@@ -88,7 +98,7 @@ public final class ClusterOwnership {
         });
   }
 
-  public boolean owning() {
+  private boolean owning() {
     return lock != null && epoch > 0;
   }
 
@@ -125,7 +135,7 @@ public final class ClusterOwnership {
     })).compose(start -> {
       StoreState claimed = start.withEpoch(epoch);
       String claim = encode(claimed);
-      return writeLocal.apply(claimed)
+      return disk.persist(claimed)
           .compose(v -> replica.replaceHead(headSeen.future().result(), claim))
           .compose(ok -> ok ? Future.succeededFuture(claimed)
               : Future.failedFuture(new IllegalStateException("the head changed while taking over")))
@@ -234,9 +244,9 @@ public final class ClusterOwnership {
 
   /**
    * A change event: a standby copies the new head to its own disk, at once after a quiet spell and
-   * then at most once per {@link #MIRROR_EVERY_MS} while events keep coming. Under a stream of commits
-   * a mirror per event cost each standby half a core (a head read and an fsync each time); the mirror
-   * only matters after a full-cluster restart, and the owner's own file is always current.
+   * then at most once per {@link #MIRROR_EVERY_MS} while events keep coming: a mirror per event would
+   * cost each standby a head read and an fsync per commit, while the mirror only matters after a
+   * full-cluster restart, and the owner's own file is always current.
    */
   public void onChanged() {
     if (owning() || stopped) {
@@ -265,12 +275,12 @@ public final class ClusterOwnership {
       if (!s.isNewerThan(local)) {
         return Future.succeededFuture();
       }
-      return writeLocal.apply(s).onSuccess(v -> local = s);
+      return disk.persist(s).onSuccess(v -> local = s);
     });
   }
 
   private StoreState parse(String file) {
-    return StartupLoader.parse(rules, Buffer.buffer(file));
+    return StoredFile.read(disk.rules(), Buffer.buffer(file));
   }
 
   private static String encode(StoreState s) {

@@ -1,4 +1,4 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.shared.ConfigFailure;
-import io.spotipi.shared.ConfigSchema;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.FieldError;
 import io.spotipi.shared.JsonMergePatch;
@@ -21,8 +20,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ConfigRulesTest {
-  final ConfigRules rules = new ConfigRules(
-      new JsonObject(ConfigSchema.read(StartupLoader.BUILT_IN_DEFAULTS)), new ConfigValidator());
+  final ConfigRules rules = ConfigRules.builtIn();
   final JsonObject defaults = rules.defaults();
 
   StoreState state(JsonObject effective) {

@@ -1,5 +1,6 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.cluster;
 
+import io.spotipi.shared.ClusterNames;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
@@ -12,11 +13,9 @@ import java.util.Map;
  * exact bytes) and each node's last local head (read only after a full-cluster restart). The map keeps
  * a synchronous backup on another member, so a put that returns has survived the loss of one node.
  */
-public final class ClusterReplica {
+final class ClusterReplica {
   static final String LOCK = "spotipi.config.owner";
   static final String EPOCH = "spotipi.config.epoch";
-  /** The replicated head lives here; the app guards it with a majority split-brain protection. */
-  public static final String MAP = "spotipi.config.replica";
   static final String HEAD = "head";
   static final String NODE_PREFIX = "node:";
 
@@ -28,12 +27,12 @@ public final class ClusterReplica {
     this.map = map;
   }
 
-  public static Future<ClusterReplica> open(Vertx vertx) {
-    return vertx.sharedData().<String, String>getClusterWideMap(MAP).map(m -> new ClusterReplica(vertx, m));
+  static Future<ClusterReplica> open(Vertx vertx) {
+    return vertx.sharedData().<String, String>getClusterWideMap(ClusterNames.CONFIG_REPLICA_MAP).map(m -> new ClusterReplica(vertx, m));
   }
 
   /** Waits up to {@code timeoutMs} for ownership (one contender per JVM: Hazelcast locks are re-entrant per thread). */
-  public Future<Lock> acquireOwnership(long timeoutMs) {
+  Future<Lock> acquireOwnership(long timeoutMs) {
     return vertx.sharedData().getLockWithTimeout(LOCK, timeoutMs);
   }
 
@@ -41,13 +40,13 @@ public final class ClusterReplica {
    * A fresh fencing token, larger than every one handed out before in this cluster's life and than
    * {@code floor} (the epoch of the state the new owner starts from). Called only under the lock.
    */
-  public Future<Long> nextEpochAbove(long floor) {
+  Future<Long> nextEpochAbove(long floor) {
     return vertx.sharedData().getCounter(EPOCH).compose(c -> c.incrementAndGet()
         .compose(e -> e > floor ? Future.succeededFuture(e) : c.addAndGet(floor + 1 - e)));
   }
 
   /** The replicated head, or null in a cluster that has had no owner yet (fresh or fully restarted). */
-  public Future<String> head() {
+  Future<String> head() {
     return map.get(HEAD);
   }
 
@@ -55,19 +54,19 @@ public final class ClusterReplica {
    * Replaces the head only if it is still {@code expected} (null: only if there is none). A deposed
    * owner's write thus fails: the new owner replaced the head when it claimed it.
    */
-  public Future<Boolean> replaceHead(String expected, String next) {
+  Future<Boolean> replaceHead(String expected, String next) {
     return expected == null
         ? map.putIfAbsent(HEAD, next).map(previous -> previous == null)
         : map.replaceIfPresent(HEAD, expected, next);
   }
 
   /** Tells a future owner what this node holds on disk (used after a full-cluster restart). */
-  public Future<Void> announce(String nodeId, String localFile) {
+  Future<Void> announce(String nodeId, String localFile) {
     return map.put(NODE_PREFIX + nodeId, localFile);
   }
 
   /** Every node's announced local file. */
-  public Future<Map<String, String>> announced() {
+  Future<Map<String, String>> announced() {
     return map.entries().map(all -> {
       all.remove(HEAD);
       return all;

@@ -1,10 +1,11 @@
-package io.spotipi.config.impl;
+package io.spotipi.config.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSchema;
 import io.spotipi.shared.FieldError;
 import io.spotipi.shared.Json;
@@ -22,14 +23,10 @@ import java.util.Set;
  * Checks a whole effective config against the shared JSON Schema, plus the one rule a schema cannot
  * express: the timezone must be an IANA zone java.time knows.
  *
- * <p>The validator is networknt's json-schema-validator: it checks a full document in about 7 us,
- * where vertx-json-schema took about 130 us, which alone would cap the owner's single event loop
- * below the group-commit target.
+ * <p>The validator is networknt's json-schema-validator: every commit is checked on the owner's one
+ * event loop, and vertx-json-schema was slow enough there to cap the commit rate on its own.
  */
-public final class ConfigValidator {
-  /** The key the store keeps for itself; a client may not write it. */
-  public static final String META = "_meta";
-
+final class ConfigValidator {
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
   /**
@@ -43,7 +40,7 @@ public final class ConfigValidator {
   private final Schema schema;
   private final boolean perProperty;
 
-  public ConfigValidator() {
+  ConfigValidator() {
     this(ConfigSchema.bytes());
   }
 
@@ -76,12 +73,11 @@ public final class ConfigValidator {
 
   /**
    * The field errors of a document that differs from a valid one only in {@code keys}. With a schema
-   * whose rules are per property (checked when built) only those keys' values are checked. A one-key
-   * merge patch then costs about 2 us and 3 KB of garbage instead of the whole document's 9 us and
-   * 9 KB, on the owner's event loop, for every commit. With any other schema the whole document is
-   * checked.
+   * whose rules are per property (checked when built) only those keys' values are checked, so a
+   * small merge patch costs the owner's event loop a fraction of a whole document's check. With any
+   * other schema the whole document is checked.
    */
-  public List<FieldError> validateKeys(JsonObject document, Iterable<String> keys) {
+  List<FieldError> validateKeys(JsonObject document, Iterable<String> keys) {
     if (!perProperty) {
       return validate(document);
     }
@@ -95,17 +91,17 @@ public final class ConfigValidator {
   }
 
   /** Every field error of the document; empty when it is valid. */
-  public List<FieldError> validate(JsonObject document) {
+  List<FieldError> validate(JsonObject document) {
     List<FieldError> errors = new ArrayList<>();
-    if (document.containsKey(META)) {
-      errors.add(new FieldError(META, "is reserved for the store's bookkeeping"));
+    if (document.containsKey(ConfigRules.META)) {
+      errors.add(new FieldError(ConfigRules.META, "is reserved for the store's bookkeeping"));
     }
     for (Error e : schema.validate(Json.MAPPER.valueToTree(document))) {
       errors.add(new FieldError(field(e.getInstanceLocation().toString()), e.getMessage()));
     }
-    Object zone = document.getValue("timezone");
+    Object zone = document.getValue(ConfigKeys.TIMEZONE);
     if (zone instanceof String z && !z.isEmpty() && !ZONES.contains(z)) {
-      errors.add(new FieldError("timezone", "'" + z + "' is not an IANA time zone id"));
+      errors.add(new FieldError(ConfigKeys.TIMEZONE, "'" + z + "' is not an IANA time zone id"));
     }
     return errors;
   }
