@@ -60,7 +60,7 @@ final class AlarmHandler {
     if (!foreign.isEmpty()) {
       throw Problem.invalid("only alarm fields may be sent here: " + ConfigKeys.ALARM, foreign);
     }
-    Commits.submit(client, CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
+    client.submit(CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
         .compose(saved -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(saved.revision()))
             .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
                 + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
@@ -73,7 +73,7 @@ final class AlarmHandler {
   void saveForm(RoutingContext rc) {
     RequestBody.requireMediaType(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), RequestBody.FORM);
     JsonObject patch = AlarmForm.toPatch(rc.request().formAttributes());
-    Commits.submit(client, CommitRequest.patch(null, patch, RequestGuard.commitOrigin(rc)))
+    client.submit(CommitRequest.patch(null, patch, RequestGuard.commitOrigin(rc)))
         .onSuccess(saved -> {
           rc.response().putHeader(HttpHeaders.ETAG, saved.etag());
           Replies.json(rc, 200, new JsonObject().put("success", true).put("revision", saved.revision())

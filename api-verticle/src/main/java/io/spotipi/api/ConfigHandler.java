@@ -53,7 +53,7 @@ final class ConfigHandler {
   private void commitBody(RoutingContext rc, List<String> mediaTypes, CommitKind kind) {
     Long expected = expectedRevision(rc);
     JsonObject body = RequestBody.jsonObject(contentType(rc), rc.body().buffer(), mediaTypes);
-    Commits.submit(client, kind.of(expected, body, RequestGuard.commitOrigin(rc)))
+    client.submit(kind.of(expected, body, RequestGuard.commitOrigin(rc)))
         .onSuccess(s -> Replies.snapshot(rc.request(), s))
         .onFailure(rc::fail);
   }
@@ -84,7 +84,7 @@ final class ConfigHandler {
 
   private void setKey(RoutingContext rc, Long expected, String key, Object value) {
     JsonObject patch = new JsonObject().put(key, value);
-    Commits.submit(client, CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
+    client.submit(CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
         .onSuccess(s -> replyKey(rc, s, key))
         .onFailure(rc::fail);
   }

@@ -1,7 +1,6 @@
 package io.spotipi.api;
 
 import io.spotipi.shared.ConfigFailure;
-import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.FieldError;
 import io.vertx.core.json.JsonArray;
@@ -40,18 +39,6 @@ public final class Problem extends RuntimeException {
 
   public static Problem invalid(String detail, List<FieldError> errors) {
     return new Problem(422, detail, errors);
-  }
-
-  /**
-   * A lost compare-and-set, answered once the winner is durable: 412 with the winner's ETag and, as
-   * {@code current}, its whole document, so the client can retry at once instead of reading first
-   * (etcd's transactions do the same with a read in their else branch).
-   */
-  public static Problem lostRace(long expectedRevision, ConfigSnapshot winner) {
-    Problem p = of(412, "the config is at revision " + winner.revision() + ", not the expected " + expectedRevision)
-        .header("ETag", winner.etag());
-    p.current = winner.config();
-    return p;
   }
 
   /** Adds a response header; returns this problem. */
@@ -135,7 +122,11 @@ public final class Problem extends RuntimeException {
       case INVALID:
         return invalid(f.getMessage(), f.errors());
       case CONFLICT: {
+        // A lost compare-and-set, answered once the winner is readable (ConfigClient.submit): the winner's
+        // ETag and, as current, its whole document, so the client can retry at once instead of reading
+        // first (etcd's transactions do the same with a read in their else branch).
         Problem p = of(ifMatchSent ? 412 : 409, f.getMessage());
+        p.current = f.current();
         return f.currentRevision() == null ? p : p.header("ETag", "\"" + f.currentRevision() + "\"");
       }
       case STORAGE:

@@ -37,7 +37,7 @@ final class StatusHandler {
     return new JsonObject()
         .put("current_thread", Thread.currentThread().getName())
         .put("active_threads", Thread.activeCount())
-        .put("cache_valid", client.cachedSnapshot() != null)
+        .put("cache_valid", client.loadCached() != null) // a lookup too: it counts from the next status on
         .put("transaction_history_count", s.historyCount())
         .put("change_listeners_count", events.watcherCount())
         .put("revision", s.revision())

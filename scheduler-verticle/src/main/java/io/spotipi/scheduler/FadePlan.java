@@ -33,8 +33,4 @@ public record FadePlan(List<Step> steps) {
       }
     }
   }
-
-  public int targetVolume() {
-    return steps.get(steps.size() - 1).volume();
-  }
 }

@@ -199,17 +199,7 @@ public final class ConfigClient {
     return misses;
   }
 
-  /** The snapshot in the near cache, without a round trip; {@code null} when stale or never loaded. */
-  public ConfigSnapshot cachedSnapshot() {
-    return cached;
-  }
-
   // ---- writes ------------------------------------------------------------------------------------
-
-  /** Sets one key (atomic in the owner; a {@code null} value resets it to its default). */
-  public Future<ConfigSnapshot> set(String key, Object value) {
-    return patch(new JsonObject().put(key, value));
-  }
 
   /** Applies an RFC 7396 merge patch to the latest state, inside the owner: no update can be lost. */
   public Future<ConfigSnapshot> patch(JsonObject patch) {
@@ -221,8 +211,27 @@ public final class ConfigClient {
     return submit(CommitRequest.replace(expectedRevision, document, options.getOrigin()));
   }
 
-  /** Sends any commit; the reply, once durable, also refreshes the near cache. */
+  /**
+   * Sends any commit; the reply, once durable, also refreshes the near cache. The owner reports a lost
+   * compare-and-set before the winner is durable: its CONFLICT is held back here until the winning
+   * revision can be read, and then carries that readable revision and document. So whoever reads after
+   * the failure sees the winner or newer, never the revision it lost on (else it would retry on that
+   * one again until the winner's write ends), and can redo its change on {@link ConfigFailure#current()}.
+   */
   public Future<ConfigSnapshot> submit(CommitRequest request) {
+    Long expected = request.expectedRevision();
+    return send(request).recover(err -> {
+      ConfigFailure f = ConfigFailure.from(err);
+      if (f.code() != ErrorCode.CONFLICT || f.currentRevision() == null || expected == null) {
+        return Future.failedFuture(f);
+      }
+      return load(f.currentRevision()).transform(winner -> Future.failedFuture(winner.succeeded()
+          ? ConfigFailure.conflict(winner.result().revision(), expected, winner.result().config())
+          : ConfigFailure.conflict(f.currentRevision(), expected, null)));
+    });
+  }
+
+  private Future<ConfigSnapshot> send(CommitRequest request) {
     return request(Addresses.CONFIG_COMMIT, request, commitDelivery, ConfigDocument.class).map(this::remember);
   }
 
@@ -244,7 +253,8 @@ public final class ConfigClient {
       } catch (RuntimeException e) {
         return Future.failedFuture(e);
       }
-      return commit(snap.revision(), doc).recover(err -> {
+      // Straight to the owner: its conflict's document lets the mutator run again without waiting.
+      return send(CommitRequest.replace(snap.revision(), doc, options.getOrigin())).recover(err -> {
         ConfigFailure f = ConfigFailure.from(err);
         if (f.code() != ErrorCode.CONFLICT || n >= options.getTransactionMaxAttempts()) {
           return Future.failedFuture(f);

@@ -59,7 +59,10 @@ public final class ConfigFailure extends RuntimeException {
     return currentRevision;
   }
 
-  /** For CONFLICT: the document at the current revision, possibly not yet durable; never cache it. */
+  /**
+   * For CONFLICT: the document at the current revision. From {@link ConfigClient#submit} it is one that
+   * can be read; straight from the owner (inside a transaction) possibly not yet durable: never cache it.
+   */
   public JsonObject current() {
     return current;
   }

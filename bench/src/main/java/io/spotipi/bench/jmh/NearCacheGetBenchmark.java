@@ -38,7 +38,7 @@ public class NearCacheGetBenchmark extends ShortRun {
     client = bound.client();
     ConfigSnapshot snap = BenchStore.await(BenchStore.onContext(bound.context(), client::load));
     map = new HashMap<>(snap.config().getMap());
-    if (client.cachedSnapshot() == null) {
+    if (client.loadCached() == null) {
       throw new IllegalStateException("the near cache is empty after a load");
     }
   }

@@ -6,5 +6,4 @@ package io.spotipi.shared.message;
  * the winner instead of polling.
  */
 public record LoadRequest(Long minRevision) {
-  public static final LoadRequest LATEST = new LoadRequest(null);
 }
