@@ -1,9 +1,7 @@
 package io.spotipi.api;
 
+import io.spotipi.shared.TokenMatcher;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,13 +13,14 @@ import java.util.stream.Collectors;
  * else LAN trust; and a browser's {@code Origin} must be the server itself or allow-listed).
  */
 final class AccessPolicy {
-  private final byte[] tokenDigest;
+  /** {@code null} when no token is set: LAN trust. */
+  private final TokenMatcher token;
   private final Set<String> corsOrigins;
   private final boolean anyOrigin;
   private final List<IpAddresses.Range> trustedProxies;
 
   AccessPolicy(String apiToken, List<String> corsOrigins, List<String> trustedProxies) {
-    this.tokenDigest = apiToken == null ? null : sha256(apiToken);
+    this.token = apiToken == null ? null : new TokenMatcher(apiToken);
     this.corsOrigins = corsOrigins.stream().map(AccessPolicy::normalizeOrigin).collect(Collectors.toSet());
     this.anyOrigin = this.corsOrigins.contains("*");
     this.trustedProxies = trustedProxies.stream().map(p -> IpAddresses.Range.parse(p, "trustedProxies")).toList();
@@ -72,14 +71,14 @@ final class AccessPolicy {
    * @return {@code null} when allowed, else the 401/403 to answer
    */
   Problem checkMutation(String client, String authorization, String origin, String host) {
-    if (tokenDigest != null && !validBearer(authorization)) {
+    if (token != null && !validBearer(authorization)) {
       return Problem.of(401, authorization == null ? "this server needs Authorization: Bearer <token> for changes"
           : "the bearer token is not valid").header("WWW-Authenticate", "Bearer");
     }
     if (origin != null && !originAllowed(origin, host)) {
       return Problem.of(403, "requests from origin " + origin + " may not change anything here");
     }
-    if (tokenDigest == null) {
+    if (token == null) {
       InetAddress a = IpAddresses.parse(client);
       if (a == null || !IpAddresses.isPrivate(a)) {
         return Problem.of(403, "changes are accepted only from the local network unless an API token is set");
@@ -92,7 +91,7 @@ final class AccessPolicy {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
-    return MessageDigest.isEqual(tokenDigest, sha256(authorization.substring(7).trim()));
+    return token.matches(authorization.substring(7).trim());
   }
 
   /** Whether a browser origin may read cross-origin responses (CORS) or mutate. */
@@ -112,14 +111,5 @@ final class AccessPolicy {
   private static String normalizeOrigin(String origin) {
     String o = origin.trim().toLowerCase(Locale.ROOT);
     return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
-  }
-
-  /** Digests make the comparison constant-time also in the length of what the client sent. */
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.spotipi.app;
 
 import io.spotipi.shared.Addresses;
+import io.spotipi.shared.TokenMatcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -9,8 +10,6 @@ import io.vertx.ext.bridge.BridgeOptions;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.eventbus.bridge.tcp.BridgeEvent;
 import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ final class BridgeSetup {
     if (apiToken != null) {
       permitted.addInboundPermitted(new PermittedOptions().setAddress(Addresses.CONFIG_COMMIT));
     }
-    TokenCheck check = new TokenCheck(apiToken);
+    TokenCheck check = new TokenCheck(apiToken == null ? null : new TokenMatcher(apiToken));
     return TcpEventBusBridge.create(vertx, permitted, null, check::handle).listen(port, host)
         .recover(err -> Future.failedFuture(new IllegalStateException(
             "the event-bus bridge cannot listen on " + host + ":" + port + ": " + err.getMessage(), err)))
@@ -50,7 +49,7 @@ final class BridgeSetup {
   }
 
   /** Lets a commit through only with the right token, which it strips before the frame reaches the bus. */
-  private record TokenCheck(String apiToken) {
+  private record TokenCheck(TokenMatcher apiToken) {
     void handle(BridgeEvent event) {
       JsonObject frame = event.getRawMessage();
       boolean inbound = event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH;
@@ -60,15 +59,11 @@ final class BridgeSetup {
       }
       JsonObject headers = frame.getJsonObject("headers");
       Object token = headers == null ? null : headers.remove(TOKEN_HEADER);
-      boolean allowed = apiToken != null && token instanceof String given && sameToken(given);
+      boolean allowed = apiToken != null && token instanceof String given && apiToken.matches(given);
       if (!allowed) {
         log.warn("bridge commit refused from {}: missing or wrong token", event.socket().remoteAddress());
       }
       event.complete(allowed);
-    }
-
-    private boolean sameToken(String given) {
-      return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiToken.getBytes(StandardCharsets.UTF_8));
     }
   }
 }
