@@ -10,8 +10,8 @@ import io.vertx.ext.web.Router;
 /**
  * The server's request handler: answers {@code GET /api/config} from the near cache without routing,
  * and hands every other request (and that one when the cache is stale) to the router. The whole
- * document is the API's hot read; routing it cost about 6 % of a bare server's throughput (measured
- * in interleaved pairs, see README). The answer is the router's: the same {@link RequestGuard} checks
+ * document is the API's hot read, and routing it costs a measurable share of a bare server's
+ * throughput (bench/results/README.md). The answer is the router's: the same {@link RequestGuard} checks
  * and headers, the same {@link Replies#snapshot}.
  */
 final class CachedConfigGet implements Handler<HttpServerRequest> {

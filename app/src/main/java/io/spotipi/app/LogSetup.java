@@ -17,8 +17,7 @@ import java.util.Map;
  * {@code <data-dir>/spotipi.log}), an exception's first frames folded into the same line.
  *
  * <p>Logback finds this class through {@code META-INF/services} before it looks for a {@code logback.xml}.
- * Read from XML, the same setup made the start about 0.15 s slower on a 2-core box (median of 18
- * alternating starts, launch to ready: 1.80 s with the XML, 1.62 s without): the XML parser and
+ * Read from XML, the same setup makes the start slower (bench/results/README.md): the XML parser and
  * logback's Joran classes load on the main thread before anything can log.
  * {@code -Dlogback.configurationFile=FILE} still replaces it with the user's own file.
  */

@@ -7,8 +7,8 @@ public class ConfigClientOptions {
   private long commitTimeoutMs = 10_000;
   private int transactionMaxAttempts = 1_000;
   private long backoffBaseMs = 1;
-  // A conflict costs the owner one revision compare: the backoff only spreads a herd. At 50 ms the last
-  // clients of a 64-way race sat idle most of the time (107 vs ~600 increments/s, bench TransactionBenchmark).
+  // A conflict costs the owner one revision compare: the backoff only spreads a herd, and a long one
+  // leaves the last clients of a race idle (figures: bench/results/README.md).
   private long backoffMaxMs = 5;
 
   public ConfigClientOptions() {
@@ -49,9 +49,9 @@ public class ConfigClientOptions {
   }
 
   /**
-   * How often a transaction tries before it gives up with CONFLICT. Generous on purpose: a loser waits
-   * for the winner's revision to be durable before it tries again, so attempts are cheap, and with
-   * 64 writers on one document a transaction may lose a few hundred times.
+   * How often a transaction tries before it gives up with CONFLICT. Generous on purpose: a loser
+   * retries on the winner's document at once, so attempts are cheap, and with many writers on one
+   * document a transaction may lose many races in a row.
    */
   public int getTransactionMaxAttempts() {
     return transactionMaxAttempts;
