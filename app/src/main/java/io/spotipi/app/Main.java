@@ -18,7 +18,7 @@ public final class Main {
   static final int EXIT_START_FAILED = 1;
   static final int EXIT_USAGE = 2;
   private static final long START_TIMEOUT_SECONDS = 120;
-  private static final long STOP_TIMEOUT_SECONDS = 60;
+  static final long STOP_TIMEOUT_SECONDS = 60;
 
   private Main() {
   }
