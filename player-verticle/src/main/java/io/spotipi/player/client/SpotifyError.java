@@ -24,6 +24,8 @@ public record SpotifyError(Kind kind, int status, String reason, String message,
     REAUTHORIZE,
     /** A rotated refresh token could not be stored durably, so its access token is not used. */
     STORE,
+    /** No device in Spotify's list matches the configured one, and no remembered or fallback id helps. */
+    NO_DEVICE,
     /** Spotify accepted a command but the player did not get into the expected state in time. */
     UNCONFIRMED
   }
