@@ -1,19 +1,19 @@
 package io.spotipi.player;
 
-import io.spotipi.player.alarm.AlarmPlayback;
+import io.spotipi.player.alarm.PlayOutcome;
 import io.spotipi.player.auth.CredentialSources;
 import io.spotipi.player.auth.CredentialStore;
 import io.spotipi.player.auth.SpotifyStatus;
 import io.spotipi.player.auth.TokenCache;
-import io.spotipi.player.auth.TokenRefresh;
-import io.spotipi.player.client.AccountsClient;
-import io.spotipi.player.client.SpotifyClient;
-import io.spotipi.player.device.DeviceCache;
+import io.spotipi.player.client.Device;
+import io.spotipi.shared.message.AlarmFired;
+import io.spotipi.shared.message.AlarmSpec;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -21,12 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the process's one Spotify client and token cache, and the alarm playback over them. Deployed
- * with {@link PlayerOptions#toJson()} as its config; the start completes once the credentials are
- * loaded (an absent env file or none at all is fine: alarms then report "Spotify not connected").
- *
- * <p>The services below are confined to this verticle's event loop: use them from its own handlers
- * (or {@code context.runOnContext}), never from another verticle's thread.
+ * Owns the process's one Spotify client and token cache, and plays alarms over them. Deployed with
+ * {@link PlayerOptions#toJson()} as its config; the start completes once the credentials are loaded
+ * (none at all is fine: alarms then report "Spotify not connected"). Its public methods may be called
+ * from any thread: each runs on this verticle's event loop, where its services live.
  */
 public class PlayerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(PlayerVerticle.class);
@@ -37,16 +35,11 @@ public class PlayerVerticle extends VerticleBase {
   private final Supplier<Map<String, String>> lastKnownDevices;
 
   private PlayerOptions options;
-  private WebClient web;
   private CredentialSources sources;
-  private AccountsClient accounts;
-  private TokenCache tokens;
-  private SpotifyClient spotify;
-  private DeviceCache devices;
-  private AlarmPlayback alarms;
+  private PlayerServices services;
 
   /**
-   * @param environment where {@code SPOTIFY_CLIENT_ID} and friends are looked up (the process's: {@link System#getenv()})
+   * @param environment where {@code SPOTIFY_CLIENT_ID} and the others are looked up ({@link System#getenv()})
    * @param lastKnownDevices the config's {@code last_known_devices} (device name → id), read at each alarm
    */
   public PlayerVerticle(CredentialStore store, Map<String, String> environment, Clock clock,
@@ -60,28 +53,45 @@ public class PlayerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     options = PlayerOptions.fromJson(config());
-    web = WebClient.create(vertx, new WebClientOptions().setUserAgent("SpotiPi"));
     sources = new CredentialSources(vertx.fileSystem(), store, environment, options.envFilePath());
-    accounts = new AccountsClient(web, options.getAccountsUrl(), options.requestTimeout());
-    tokens = new TokenCache(clock, options.tokenRefreshMargin(), TokenRefresh.local(accounts, store));
-    spotify = new SpotifyClient(web, options.getApiUrl(), options.requestTimeout(), tokens);
-    devices = new DeviceCache(spotify, clock, options.deviceCacheTtl());
-    alarms = new AlarmPlayback(vertx, spotify, tokens, devices, options, clock, new Random(), lastKnownDevices);
+    services = PlayerServices.create(vertx, options, store, clock, new Random(), lastKnownDevices);
     return reloadCredentials();
   }
 
   @Override
   public Future<?> stop() {
-    web.close();
+    services.web().close();
     return Future.succeededFuture();
+  }
+
+  /** Plays a fired alarm; the deadline is {@link PlayerOptions#playDeadline()} from now. Never fails. */
+  public Future<PlayOutcome> play(AlarmFired fired) {
+    return onLoop(() -> services.alarms().play(fired.occurrence(), fired.alarm(),
+        clock.instant().plus(options.playDeadline())));
+  }
+
+  /** Gets ready for an alarm due in about {@link PlayerOptions#prepareAhead()}. */
+  public Future<Void> prepare(String occurrence, AlarmSpec alarm) {
+    return onLoop(() -> services.alarms().prepare(occurrence, alarm));
+  }
+
+  /** The shape of {@code GET /api/spotify/status}. */
+  public Future<SpotifyStatus> status() {
+    return onLoop(() -> Future.succeededFuture(services.tokens().status()));
+  }
+
+  /** Spotify's devices, briefly cached; {@code refresh} asks Spotify anyway. */
+  public Future<List<Device>> devices(boolean refresh) {
+    return onLoop(() -> services.devices().devices(refresh));
   }
 
   /**
    * Looks the credentials up again (the store first, then the environment and the env file) and
-   * switches the token cache to them: after they were stored or deleted.
+   * switches the token cache to them: at the start, and after credentials were stored or deleted.
    */
   public Future<SpotifyStatus> reloadCredentials() {
-    return sources.load().map(found -> {
+    return onLoop(() -> sources.load().map(found -> {
+      TokenCache tokens = services.tokens();
       if (found.isEmpty()) {
         log.info("no Spotify credentials (store, environment, {}): alarms report '{}'", options.envFilePath(),
             TokenCache.NOT_CONNECTED);
@@ -91,30 +101,15 @@ public class PlayerVerticle extends VerticleBase {
         tokens.use(found.get().credentials());
       }
       return tokens.status();
-    });
+    }));
   }
 
-  public PlayerOptions options() {
-    return options;
-  }
-
-  public AccountsClient accounts() {
-    return accounts;
-  }
-
-  public TokenCache tokens() {
-    return tokens;
-  }
-
-  public SpotifyClient spotify() {
-    return spotify;
-  }
-
-  public DeviceCache devices() {
-    return devices;
-  }
-
-  public AlarmPlayback alarms() {
-    return alarms;
+  private <T> Future<T> onLoop(Supplier<Future<T>> work) {
+    if (Vertx.currentContext() == context) {
+      return work.get();
+    }
+    Promise<T> result = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(result));
+    return result.future();
   }
 }
