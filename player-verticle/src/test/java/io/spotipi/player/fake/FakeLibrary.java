@@ -18,6 +18,7 @@ public final class FakeLibrary {
   private final Map<String, JsonObject> playlists = new LinkedHashMap<>();
   private final Map<String, Integer> albums = new LinkedHashMap<>();
   private boolean developmentMode;
+  private String nextBase;
 
   FakeLibrary(FakeSpotify fake) {
     this.fake = fake;
@@ -35,6 +36,12 @@ public final class FakeLibrary {
 
   public synchronized FakeLibrary developmentMode(boolean on) {
     developmentMode = on;
+    return this;
+  }
+
+  /** Where the {@code next} links of pages point; the fake itself unless set. */
+  public synchronized FakeLibrary nextLinksTo(String base) {
+    nextBase = base;
     return this;
   }
 
@@ -57,13 +64,13 @@ public final class FakeLibrary {
   }
 
   private synchronized void myPlaylists(RoutingContext rc) {
-    int limit = Integer.parseInt(rc.request().params().get("limit") == null ? "20" : rc.request().getParam("limit"));
-    int offset = Integer.parseInt(rc.request().params().get("offset") == null ? "0" : rc.request().getParam("offset"));
+    int limit = Integer.parseInt(rc.request().getParam("limit", "20"));
+    int offset = Integer.parseInt(rc.request().getParam("offset", "0"));
     List<JsonObject> all = List.copyOf(playlists.values());
     JsonArray items = new JsonArray();
     all.stream().skip(offset).limit(limit).forEach(p -> items.add(summary(p)));
     String next = offset + limit < all.size()
-        ? fake.url() + "/v1/me/playlists?offset=" + (offset + limit) + "&limit=" + limit : null;
+        ? (nextBase == null ? fake.url() : nextBase) + "/v1/me/playlists?offset=" + (offset + limit) + "&limit=" + limit : null;
     FakeSpotify.end(rc, 200, new JsonObject().put("items", items).put("next", next).put("total", all.size())
         .put("limit", limit).put("offset", offset));
   }

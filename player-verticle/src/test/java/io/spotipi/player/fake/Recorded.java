@@ -4,10 +4,15 @@ package io.spotipi.player.fake;
  * One request the fake received.
  *
  * @param query the raw query string, or null
- * @param bearer the access token it carried, or null
+ * @param authorization its Authorization header, or null
  * @param nanos {@link System#nanoTime()} when it arrived
  */
-public record Recorded(String method, String path, String query, String body, String bearer, long nanos) {
+public record Recorded(String method, String path, String query, String body, String authorization, long nanos) {
+
+  /** The access token it carried, or null. */
+  public String bearer() {
+    return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+  }
 
   /** A query parameter's (still encoded) value, or null. */
   public String param(String name) {
