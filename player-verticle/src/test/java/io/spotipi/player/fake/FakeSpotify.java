@@ -88,7 +88,10 @@ public final class FakeSpotify {
     requests.add(new Recorded(method, path, rc.request().query(), body, rc.request().getHeader("Authorization"),
         System.nanoTime()));
     Fault fault = takeFault(method, path);
-    if (fault == null) {
+    if (fault != null && fault.effect() != null) {
+      fault.effect().run();
+    }
+    if (fault == null || fault.effect() != null) {
       rc.next();
     } else if (fault.drop()) {
       rc.request().connection().close();
@@ -106,17 +109,23 @@ public final class FakeSpotify {
     }
   }
 
+  /** The fault that applies to this request, if any, counting it off. */
   private synchronized Fault takeFault(String method, String path) {
     for (int i = 0; i < faults.size(); i++) {
       Fault f = faults.get(i);
-      if (f.matches(method, path)) {
-        if (f.times() > 1) {
-          faults.set(i, f.times(f.times() - 1));
-        } else {
-          faults.remove(i);
-        }
-        return f;
+      if (!f.matches(method, path)) {
+        continue;
       }
+      if (f.after() > 0) {
+        faults.set(i, f.after(f.after() - 1));
+        return null;
+      }
+      if (f.times() > 1) {
+        faults.set(i, f.times(f.times() - 1));
+      } else {
+        faults.remove(i);
+      }
+      return f;
     }
     return null;
   }
