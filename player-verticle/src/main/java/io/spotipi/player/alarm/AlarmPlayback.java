@@ -34,15 +34,36 @@ public class AlarmPlayback {
   record Prepared(AlarmSpec alarm, Resolution device, Integer trackCount, Instant at) {
   }
 
-  private final Vertx vertx;
-  private final SpotifyClient spotify;
+  /** What a run of the sequence works with. */
+  record Deps(Vertx vertx, SpotifyClient spotify, DeviceCache devices, PlayerOptions options, Clock clock,
+      RandomGenerator random, Supplier<Map<String, String>> lastKnownDevices, RetryPolicy policy) {
+
+    /** The alarm's device in a freshly fetched list, in the resolver's full order. */
+    Future<Resolution> resolveFresh(AlarmSpec alarm) {
+      return devices.devices(true).map(list -> DeviceResolver.resolve(list, alarm.deviceName(),
+          lastKnownDevices.get(), options.getFallbackDevice()).orElseThrow(() -> new SpotifyException(
+              "find the device",
+              SpotifyError.of(SpotifyError.Kind.NO_DEVICE, DeviceResolver.describeMiss(list, alarm.deviceName())))));
+    }
+
+    /** The album's or playlist's track count for a random start; null when not shuffling or it cannot be had. */
+    Future<Integer> trackCount(AlarmSpec alarm) {
+      if (!alarm.shuffle() || alarm.playlistUri() == null || alarm.playlistUri().isEmpty()) {
+        return Future.succeededFuture(null);
+      }
+      SpotifyUri uri = SpotifyUri.parse(alarm.playlistUri());
+      if (!uri.takesOffset()) {
+        return Future.succeededFuture(null);
+      }
+      return spotify.trackCount(uri).otherwise(err -> {
+        log.info("no track count for {}, starting at its first track: {}", uri, err.getMessage());
+        return null;
+      });
+    }
+  }
+
+  private final Deps deps;
   private final TokenCache tokens;
-  private final DeviceCache devices;
-  private final PlayerOptions options;
-  private final Clock clock;
-  private final RandomGenerator random;
-  private final Supplier<Map<String, String>> lastKnownDevices;
-  private final RetryPolicy policy;
 
   private Prepared prepared;
   private Future<Void> fading = Future.succeededFuture();
@@ -52,16 +73,9 @@ public class AlarmPlayback {
    */
   public AlarmPlayback(Vertx vertx, SpotifyClient spotify, TokenCache tokens, DeviceCache devices,
       PlayerOptions options, Clock clock, RandomGenerator random, Supplier<Map<String, String>> lastKnownDevices) {
-    this.vertx = vertx;
-    this.spotify = spotify;
     this.tokens = tokens;
-    this.devices = devices;
-    this.options = options;
-    this.clock = clock;
-    this.random = random;
-    this.lastKnownDevices = lastKnownDevices;
-    this.policy = new RetryPolicy(options.getMaxAttempts(), options.backoffBase(), options.backoffMax(),
-        options.wakeWait());
+    this.deps = new Deps(vertx, spotify, devices, options, clock, random, lastKnownDevices,
+        new RetryPolicy(options.getMaxAttempts(), options.backoffBase(), options.backoffMax(), options.wakeWait()));
   }
 
   /**
@@ -70,12 +84,10 @@ public class AlarmPlayback {
    * {@link #play} then does it all itself.
    */
   public Future<Void> prepare(String occurrence, AlarmSpec alarm) {
-    return tokens.accessToken(options.prepareTokenValidity())
-        .compose(token -> devices.devices(true))
-        .map(list -> DeviceResolver.resolve(list, alarm.deviceName(), lastKnownDevices.get(),
-            options.getFallbackDevice()).orElseThrow(() -> new SpotifyException("find the device",
-                SpotifyError.of(SpotifyError.Kind.NO_DEVICE, DeviceResolver.describeMiss(list, alarm.deviceName())))))
-        .compose(device -> trackCount(alarm).map(count -> new Prepared(alarm, device, count, clock.instant())))
+    return tokens.accessToken(deps.options().prepareTokenValidity())
+        .compose(token -> deps.resolveFresh(alarm))
+        .compose(device -> deps.trackCount(alarm).map(count -> new Prepared(alarm, device, count,
+            deps.clock().instant())))
         .onSuccess(p -> {
           prepared = p;
           log.info("occurrence {}: prepared: device '{}' ({}), token valid for {} s", occurrence, p.device().name(),
@@ -103,10 +115,11 @@ public class AlarmPlayback {
       return Future.succeededFuture(PlayOutcome.failed(occurrence, detail));
     }
     Prepared ready = prepared != null && prepared.alarm().equals(alarm)
-        && clock.instant().isBefore(prepared.at().plus(options.prepareAhead()).plus(options.playDeadline()))
+        && deps.clock().instant().isBefore(prepared.at().plus(deps.options().prepareAhead())
+            .plus(deps.options().playDeadline()))
         ? prepared : null;
     prepared = null;
-    AlarmRun run = new AlarmRun(this, occurrence, alarm, deadline, ready);
+    AlarmRun run = new AlarmRun(deps, occurrence, alarm, deadline, ready);
     return run.start().onSuccess(outcome -> {
       if (outcome.played()) {
         fading = run.fade();
@@ -117,52 +130,5 @@ public class AlarmPlayback {
   /** The fade of the alarm played last; completed when it has ended (or none runs). */
   public Future<Void> fading() {
     return fading;
-  }
-
-  /** The album's or playlist's track count for a random start; null when not shuffling or it cannot be had. */
-  Future<Integer> trackCount(AlarmSpec alarm) {
-    if (!alarm.shuffle() || alarm.playlistUri() == null || alarm.playlistUri().isEmpty()) {
-      return Future.succeededFuture(null);
-    }
-    SpotifyUri uri = SpotifyUri.parse(alarm.playlistUri());
-    if (!uri.takesOffset()) {
-      return Future.succeededFuture(null);
-    }
-    return spotify.trackCount(uri).otherwise(err -> {
-      log.info("no track count for {}, starting at its first track: {}", uri, err.getMessage());
-      return null;
-    });
-  }
-
-  Vertx vertx() {
-    return vertx;
-  }
-
-  SpotifyClient spotify() {
-    return spotify;
-  }
-
-  DeviceCache devices() {
-    return devices;
-  }
-
-  PlayerOptions options() {
-    return options;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  RandomGenerator random() {
-    return random;
-  }
-
-  Map<String, String> lastKnownDevices() {
-    return lastKnownDevices.get();
-  }
-
-  RetryPolicy policy() {
-    return policy;
   }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -39,7 +40,7 @@ final class AlarmRun {
     }
   }
 
-  private final AlarmPlayback ctx;
+  private final AlarmPlayback.Deps ctx;
   private final SpotifyClient spotify;
   private final String occurrence;
   private final AlarmSpec alarm;
@@ -55,7 +56,7 @@ final class AlarmRun {
   private String lastError;
   private Resolution device;
 
-  AlarmRun(AlarmPlayback ctx, String occurrence, AlarmSpec alarm, Instant deadline, AlarmPlayback.Prepared prepared) {
+  AlarmRun(AlarmPlayback.Deps ctx, String occurrence, AlarmSpec alarm, Instant deadline, AlarmPlayback.Prepared prepared) {
     this.ctx = ctx;
     this.spotify = ctx.spotify();
     this.occurrence = occurrence;
@@ -94,23 +95,25 @@ final class AlarmRun {
   }
 
   private Future<PlayOutcome> sequence(PlayRequest request) {
-    return attempt("find the device", n -> resolve()).compose(found -> onDevice(found, request).recover(err -> {
-      Optional<String> elsewhere = deviceTrouble(err) ? Optional.of(found.deviceId()) : Optional.empty();
-      if (elsewhere.isEmpty() || over) {
+    return attempt("find the device", n -> resolve()).compose(found -> onDevice(found, request)
+        .recover(err -> deviceTrouble(err) && !over ? elsewhere(found, err, request) : Future.failedFuture(err)));
+  }
+
+  /** Once, another device for a device that kept failing: another match of the name, else the fallback. */
+  private Future<PlayOutcome> elsewhere(Resolution failed, Throwable err, PlayRequest request) {
+    Map<String, String> lastKnown = ctx.lastKnownDevices().get();
+    return ctx.devices().devices(true).transform(ar -> {
+      Optional<Resolution> other = ar.failed() ? Optional.empty()
+          : DeviceResolver.resolve(ar.result(), alarm.deviceName(), lastKnown, null)
+              .filter(r -> !r.deviceId().equals(failed.deviceId()))
+              .or(() -> DeviceResolver.fallback(ar.result(), ctx.options().getFallbackDevice(), lastKnown)
+                  .filter(r -> !r.deviceId().equals(failed.deviceId())));
+      if (other.isEmpty()) {
         return Future.failedFuture(err);
       }
-      return ctx.devices().devices(true).compose(list -> {
-        Optional<Resolution> other = DeviceResolver.resolve(list, alarm.deviceName(), ctx.lastKnownDevices(), null)
-            .filter(r -> !r.deviceId().equals(found.deviceId()))
-            .or(() -> DeviceResolver.fallback(list, ctx.options().getFallbackDevice(), ctx.lastKnownDevices())
-                .filter(r -> !r.deviceId().equals(found.deviceId())));
-        if (other.isEmpty()) {
-          return Future.failedFuture(err);
-        }
-        notes.add("'" + found.name() + "' failed (" + err.getMessage() + ")");
-        return onDevice(other.get(), request);
-      });
-    }));
+      notes.add("'" + failed.name() + "' failed (" + err.getMessage() + ")");
+      return onDevice(other.get(), request);
+    });
   }
 
   private Future<Resolution> resolve() {
@@ -121,10 +124,7 @@ final class AlarmRun {
     if (quick.isPresent()) {
       return Future.succeededFuture(quick.get());
     }
-    return ctx.devices().devices(true).map(list -> DeviceResolver.resolve(list, alarm.deviceName(),
-        ctx.lastKnownDevices(), ctx.options().getFallbackDevice()).orElseThrow(() -> new SpotifyException(
-            "find the device",
-            SpotifyError.of(SpotifyError.Kind.NO_DEVICE, DeviceResolver.describeMiss(list, alarm.deviceName())))));
+    return ctx.resolveFresh(alarm);
   }
 
   private Future<PlayOutcome> onDevice(Resolution target, PlayRequest request) {
