@@ -87,6 +87,11 @@ public final class FakeSpotify {
     String path = rc.request().path();
     requests.add(new Recorded(method, path, rc.request().query(), body, rc.request().getHeader("Authorization"),
         System.nanoTime()));
+    if ((method.equals("PUT") || method.equals("POST")) && rc.request().getHeader("Content-Length") == null
+        && rc.request().getHeader("Transfer-Encoding") == null) {
+      error(rc, 411, null, "Length Required"); // as Spotify answers a bodiless PUT without Content-Length: 0
+      return;
+    }
     Fault fault = takeFault(method, path);
     if (fault != null && fault.effect() != null) {
       fault.effect().run();

@@ -39,12 +39,13 @@ public final class Rig implements AutoCloseable {
 
   /**
    * Timings short enough that a whole alarm takes well under a second. The request timeout stays
-   * long: on a loaded 2-core box the fake's first answers (class loading) can take seconds.
+   * long, and so does the deadline: on a loaded 2-core box the first answers of a fresh JVM (class
+   * loading) can take seconds.
    */
   public static PlayerOptions fastOptions(String url) {
     return new PlayerOptions().setApiUrl(url).setAccountsUrl(url).setRequestTimeoutMs(15_000)
         .setPollIntervalMs(20).setPollAttempts(6).setWakeWaitMs(40).setFadeStepMs(20).setBackoffBaseMs(20)
-        .setBackoffMaxMs(200).setMaxAttempts(5).setPlayDeadlineMs(10_000).setDeviceCacheTtlMs(5_000);
+        .setBackoffMaxMs(200).setMaxAttempts(5).setPlayDeadlineMs(30_000).setDeviceCacheTtlMs(5_000);
   }
 
   public static Rig start(Vertx vertx, Clock clock) {
