@@ -1,0 +1,22 @@
+package io.spotipi.player.alarm;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * What became of a fired alarm: played on a device, or failed, with a detail for {@code last_fired}.
+ *
+ * @param deviceId the device played on (what {@code last_known_devices} should remember for
+ *     {@code deviceName}); null when it failed
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PlayOutcome(String occurrence, boolean played, String deviceId, String deviceName, String detail) {
+
+  public static PlayOutcome played(String occurrence, String deviceId, String deviceName, String detail) {
+    return new PlayOutcome(occurrence, true, deviceId, deviceName, detail);
+  }
+
+  public static PlayOutcome failed(String occurrence, String detail) {
+    return new PlayOutcome(occurrence, false, null, null, detail);
+  }
+}

@@ -1,0 +1,89 @@
+package io.spotipi.player.fake;
+
+import io.spotipi.player.auth.CredentialStore;
+import io.spotipi.player.auth.SpotifyCredentials;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.Optional;
+
+/**
+ * A credential store for tests: what it holds survives a "restart" as long as the object does. A save
+ * can be made slow (to check that nothing uses the new token before it is durable) or made to fail.
+ */
+public final class InMemoryCredentialStore implements CredentialStore {
+  private final Vertx vertx;
+  private SpotifyCredentials stored;
+  private long saveDelayMs;
+  private int failingSaves;
+  private int saves;
+  private long lastSavedNanos;
+
+  public InMemoryCredentialStore(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public synchronized InMemoryCredentialStore put(SpotifyCredentials credentials) {
+    stored = credentials;
+    return this;
+  }
+
+  public synchronized Optional<SpotifyCredentials> stored() {
+    return Optional.ofNullable(stored);
+  }
+
+  public synchronized InMemoryCredentialStore saveDelay(long ms) {
+    saveDelayMs = ms;
+    return this;
+  }
+
+  public synchronized InMemoryCredentialStore failSaves(int count) {
+    failingSaves = count;
+    return this;
+  }
+
+  public synchronized int saves() {
+    return saves;
+  }
+
+  /** {@link System#nanoTime()} when the last save completed. */
+  public synchronized long lastSavedNanos() {
+    return lastSavedNanos;
+  }
+
+  @Override
+  public synchronized Future<Optional<SpotifyCredentials>> load() {
+    return Future.succeededFuture(Optional.ofNullable(stored));
+  }
+
+  @Override
+  public Future<Void> saveRotated(SpotifyCredentials used, String rotatedRefreshToken) {
+    Promise<Void> done = Promise.promise();
+    long delay;
+    synchronized (this) {
+      delay = saveDelayMs;
+    }
+    vertx.setTimer(Math.max(1, delay), t -> {
+      synchronized (this) {
+        if (failingSaves > 0) {
+          failingSaves--;
+          done.fail("the store is unavailable");
+        } else if (stored != null && !stored.equals(used)) {
+          done.fail("the stored credentials changed meanwhile");
+        } else {
+          stored = used.withRefreshToken(rotatedRefreshToken);
+          saves++;
+          lastSavedNanos = System.nanoTime();
+          done.complete();
+        }
+      }
+    });
+    return done.future();
+  }
+
+  @Override
+  public synchronized Future<Void> delete() {
+    stored = null;
+    return Future.succeededFuture();
+  }
+}
