@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.scheduler.ledger.ConfigLedger;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
@@ -175,7 +176,7 @@ class SchedulerVerticleTest {
     clock.set(MONDAY_0700);
     waitUntil("the alarm fired", () -> player.played().size() == 1);
     waitUntil("the alarm disabled", () -> !stored().getBoolean("enabled") && !stored().containsKey(planned()));
-    assertEquals(MONDAY_0700.toString(), stored().getString(SchedulerVerticle.LAST_FIRED_KEY));
+    assertEquals(MONDAY_0700.toString(), stored().getString(ConfigLedger.LAST_FIRED_KEY));
     assertEquals(List.of(0, 5, 10, 12),
         player.fades().get(0).steps().stream().map(FadePlan.Step::volume).toList());
 
@@ -357,7 +358,7 @@ class SchedulerVerticleTest {
     assertEquals(now, fired.firedAt());
     assertEquals(List.of(fired), player.played());
     assertTrue(stored().getBoolean("enabled"));
-    assertFalse(stored().containsKey(SchedulerVerticle.LAST_FIRED_KEY));
+    assertFalse(stored().containsKey(ConfigLedger.LAST_FIRED_KEY));
 
     clock.set(MONDAY_0700);
     waitUntil("the scheduled alarm fired too", () -> player.played().size() == 2);
@@ -372,7 +373,7 @@ class SchedulerVerticleTest {
   }
 
   private static String planned() {
-    return SchedulerVerticle.PLANNED_KEY;
+    return ConfigLedger.PLANNED_KEY;
   }
 
   private String deploy(MutableClock clock, Player player) {

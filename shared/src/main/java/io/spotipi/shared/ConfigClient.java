@@ -138,17 +138,19 @@ public final class ConfigClient {
    * wait for the same winner, and a burst of cache misses is one request.
    */
   private Future<ConfigSnapshot> sharedFetch(long minRevision) {
-    if (loading == null || loadingFor < minRevision) {
-      loadingFor = minRevision;
-      Future<ConfigSnapshot> f = fetch(minRevision < 0 ? null : minRevision);
-      loading = f;
-      f.onComplete(ar -> {
-        if (loading == f) {
-          loading = null;
-        }
-      });
+    if (loading != null && loadingFor >= minRevision) {
+      return loading;
     }
-    return loading;
+    loadingFor = minRevision;
+    Future<ConfigSnapshot> f = fetch(minRevision < 0 ? null : minRevision);
+    loading = f;
+    // A request with nobody serving the address fails at once, before this line: it must not stay shared.
+    f.onComplete(ar -> {
+      if (loading == f) {
+        loading = null;
+      }
+    });
+    return f;
   }
 
   /** One key of the current snapshot, or {@code null}. */

@@ -1,4 +1,4 @@
-package io.spotipi.scheduler;
+package io.spotipi.scheduler.plan;
 
 import io.spotipi.shared.message.AlarmSpec;
 import io.vertx.core.json.JsonArray;
@@ -111,10 +111,6 @@ public record Alarm(
 
   public String timeText() {
     return time.format(HH_MM);
-  }
-
-  public FadePlan fadePlan() {
-    return FadePlan.of(volume, fadeIn);
   }
 
   /** What a fired occurrence carries to listeners and the player. */

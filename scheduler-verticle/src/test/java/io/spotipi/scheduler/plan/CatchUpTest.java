@@ -1,4 +1,4 @@
-package io.spotipi.scheduler;
+package io.spotipi.scheduler.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.spotipi.scheduler;
+package io.spotipi.scheduler.plan;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
