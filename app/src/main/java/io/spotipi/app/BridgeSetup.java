@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The TCP event-bus bridge for non-JVM clients ({@code --bridge-port}): frames of a 4-byte big-endian
  * length and a JSON object. Only an allow-list crosses it: loads and alarm status in, change and
  * fired events out, and commits in only when an API token is configured and the frame's
- * {@code headers.token} carries it. The bridge itself writes the records the owner replies with as
+ * {@code headers.token} carries it. The internal state ({@code spotipi.state.*}: secrets among it)
+ * never crosses, whatever the frame carries. The bridge itself writes the records the owner replies with as
  * JSON objects (Vert.x's Jackson codec serializes them), so no conversion is done here.
  */
 final class BridgeSetup {

@@ -6,7 +6,9 @@ import io.spotipi.config.apply.CommitHistory;
 import io.spotipi.config.apply.CommitPipeline;
 import io.spotipi.config.apply.CommitPublisher;
 import io.spotipi.config.apply.Durability;
+import io.spotipi.config.apply.InternalState;
 import io.spotipi.config.apply.Publishing;
+import io.spotipi.config.apply.StatePipeline;
 import io.spotipi.config.apply.StoreMetrics;
 import io.spotipi.config.apply.StoreState;
 import io.spotipi.config.cluster.ClusterOwnership;
@@ -25,6 +27,8 @@ import io.spotipi.shared.message.HistoryPage;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.message.LoadRequest;
 import io.spotipi.shared.message.RestoreRequest;
+import io.spotipi.shared.message.StateCommitRequest;
+import io.spotipi.shared.message.StateLoadRequest;
 import io.spotipi.shared.message.StoreStatus;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * its event loop. This class is the event-bus adapter and the wiring; a commit runs one way through
  * the layers: {@link CommitPipeline} (apply) → {@link Durability} (the {@link LocalStore} on its
  * worker, then in a cluster {@link ClusterOwnership#replicate}) → {@link Publishing} (history, change
- * event, hourly backup) → the reply.
+ * event, hourly backup) → the reply. Beside the user's config it keeps the internal state
+ * ({@code spotipi.state.*}), through a {@link StatePipeline} of its own, made durable the same way.
  */
 public class ConfigVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ConfigVerticle.class);
@@ -63,6 +68,7 @@ public class ConfigVerticle extends VerticleBase {
   private ClusterOwnership ownership;
   /** Null while this node does not serve (a standby, or before start). */
   private CommitPipeline pipeline;
+  private StatePipeline statePipeline;
 
   public ConfigVerticle() {
     this(Clock.systemUTC());
@@ -85,7 +91,8 @@ public class ConfigVerticle extends VerticleBase {
     metrics = new StoreMetrics(registry(), options.getNodeId(), () -> disk.onDisk().revision());
     backups = new BackupPolicy(disk, options.getBackupKeep(), clock);
     publishing = new CommitPublisher(vertx.eventBus(), history).then(backups::afterCommit);
-    return backups.atStartup().compose(v -> vertx.isClustered() ? joinCluster() : serve(disk.onDisk()));
+    return backups.atStartup()
+        .compose(v -> vertx.isClustered() ? joinCluster() : serve(disk.onDisk(), disk.internalOnDisk()));
   }
 
   private static MeterRegistry registry() {
@@ -97,8 +104,8 @@ public class ConfigVerticle extends VerticleBase {
   private Future<Void> joinCluster() {
     ClusterOwnership.Owner owner = new ClusterOwnership.Owner() {
       @Override
-      public Future<Void> serve(StoreState start) {
-        return ConfigVerticle.this.serve(start);
+      public Future<Void> serve(StoreState config, InternalState state) {
+        return ConfigVerticle.this.serve(config, state);
       }
 
       @Override
@@ -112,17 +119,24 @@ public class ConfigVerticle extends VerticleBase {
           EventBus bus = vertx.eventBus();
           MessageConsumer<Object> changed = bus.consumer(Addresses.CONFIG_CHANGED, m -> ownership.onChanged());
           MessageConsumer<Object> invalidated = bus.consumer(Addresses.CONFIG_INVALIDATE, m -> ownership.onChanged());
-          return Future.all(changed.completion(), invalidated.completion());
+          MessageConsumer<Object> state = bus.consumer(Addresses.STATE_CHANGED, m -> ownership.onChanged());
+          return Future.all(changed.completion(), invalidated.completion(), state.completion());
         })
-        .onSuccess(v -> ownership.start(disk.onDisk()))
+        .onSuccess(v -> ownership.start())
         .mapEmpty();
   }
 
-  /** Starts accepting requests from {@code start}: at once on a single node, on takeover in a cluster. */
-  private Future<Void> serve(StoreState start) {
-    Durability durability = ownership == null ? disk : disk.then(ownership::replicate);
-    pipeline = new CommitPipeline(start, disk.rules(), durability, publishing, clock, metrics);
+  /** Starts accepting requests from these states: at once on a single node, on takeover in a cluster. */
+  private Future<Void> serve(StoreState config, InternalState state) {
+    Durability<StoreState> configDurability = disk::persist;
+    Durability<InternalState> stateDurability = disk::persistState;
+    if (ownership != null) {
+      configDurability = configDurability.then(ownership::replicate);
+      stateDurability = stateDurability.then(ownership::replicateState);
+    }
     EventBus bus = vertx.eventBus();
+    pipeline = new CommitPipeline(config, disk.rules(), configDurability, publishing, clock, metrics);
+    statePipeline = new StatePipeline(state, stateDurability, bus, clock);
     handlers.add(bus.consumer(Addresses.CONFIG_LOAD, this::onLoad));
     handlers.add(bus.consumer(Addresses.CONFIG_COMMIT, this::onCommit));
     handlers.add(bus.consumer(Addresses.CONFIG_STATUS, this::onStatus));
@@ -130,6 +144,8 @@ public class ConfigVerticle extends VerticleBase {
     handlers.add(bus.consumer(Addresses.BACKUP_LIST, this::onBackupList));
     handlers.add(bus.consumer(Addresses.BACKUP_CREATE, this::onBackupCreate));
     handlers.add(bus.consumer(Addresses.BACKUP_RESTORE, this::onRestore));
+    handlers.add(bus.consumer(Addresses.STATE_LOAD, this::onStateLoad));
+    handlers.add(bus.consumer(Addresses.STATE_COMMIT, this::onStateCommit));
     return Future.all(handlers.stream().map(MessageConsumer::completion).toList()).onSuccess(v -> {
       if (ownership != null) {
         // The old owner may have died between replicating a commit and announcing it: every near
@@ -144,12 +160,14 @@ public class ConfigVerticle extends VerticleBase {
     handlers.forEach(MessageConsumer::unregister);
     handlers.clear();
     pipeline = null;
+    statePipeline = null;
   }
 
   @Override
   public Future<?> stop() {
     // In-flight commits finish and are durable before the worker goes away.
-    Future<Void> drained = pipeline == null ? Future.succeededFuture() : pipeline.drain();
+    Future<Void> drained = pipeline == null ? Future.succeededFuture()
+        : Future.all(pipeline.drain(), statePipeline.drain()).mapEmpty();
     return drained.timeout(STOP_DRAIN_MS, TimeUnit.MILLISECONDS)
         .eventually(() -> {
           if (ownership != null) {
@@ -220,6 +238,20 @@ public class ConfigVerticle extends VerticleBase {
         .compose(contents -> pipeline.commit(CommitRequest.replace(null, contents.overrides(), origin)));
     restored.onSuccess(s -> log.info("revision {}: restored backup {}", s.revision(), req.id()));
     reply(msg, restored.map(ConfigVerticle::document));
+  }
+
+  private void onStateLoad(Message<Object> msg) {
+    StateLoadRequest req = Json.requestBody(msg, StateLoadRequest.class);
+    if (req != null) {
+      reply(msg, Future.succeededFuture(req.section()).map(statePipeline::load));
+    }
+  }
+
+  private void onStateCommit(Message<Object> msg) {
+    StateCommitRequest req = Json.requestBody(msg, StateCommitRequest.class);
+    if (req != null) {
+      reply(msg, statePipeline.commit(req));
+    }
   }
 
   // ---- plumbing -----------------------------------------------------------------------------------

@@ -2,15 +2,21 @@ package io.spotipi.config;
 
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
+import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.StateClient;
+import io.spotipi.shared.StateSections;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 
 /**
  * The process {@link CrashLoopTest} kills with SIGKILL: a real owner on a data dir and N writers,
  * each committing its own counter upwards forever and printing {@code ACK <revision> <key> <value>}
- * once the commit is acknowledged (that is, durable).
+ * once the commit is acknowledged (that is, durable); and one writer of the internal state, moving
+ * the scheduler's last fired occurrence a second on with each transaction and printing
+ * {@code STATE <section revision> <epoch second>}.
  */
 public final class CrashChild {
   public static void main(String[] args) {
@@ -35,7 +41,23 @@ public final class CrashChild {
               });
             });
           }
+          vertx.getOrCreateContext().runOnContext(v -> {
+            StateClient state = StateClient.create(vertx, new ConfigClientOptions("crash-child"));
+            advance(state);
+          });
         });
+  }
+
+  private static Future<Void> advance(StateClient state) {
+    long[] second = new long[1];
+    return state.transaction(StateSections.SCHEDULER, value -> {
+      SchedulerState s = SchedulerState.fromJson(value);
+      second[0] = s.lastFiredOccurrence() == null ? 1 : s.lastFiredOccurrence().getEpochSecond() + 1;
+      value.put(SchedulerState.LAST_FIRED_OCCURRENCE, Instant.ofEpochSecond(second[0]).toString());
+    }).compose(doc -> {
+      System.out.println("STATE " + doc.revision() + " " + second[0]);
+      return advance(state);
+    });
   }
 
   private static Future<Void> write(ConfigClient client, String key, int value) {

@@ -2,7 +2,11 @@ package io.spotipi.config;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.config.apply.InternalState;
+import io.spotipi.config.storage.StateFile;
 import io.spotipi.config.storage.StoredFile;
+import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.StateSections;
 import io.vertx.core.buffer.Buffer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Kill -9 in a loop of commits: a child JVM commits with several writers and is SIGKILLed at a
  * random moment; after each kill the file must parse, hold a revision at least the last acknowledged
- * one, and hold every acknowledged value; no revision may be acknowledged twice.
+ * one, and hold every acknowledged value; no revision may be acknowledged twice. The internal state
+ * written beside it must hold its last acknowledged revision and value too.
  */
 class CrashLoopTest {
   private static final Logger log = LoggerFactory.getLogger(CrashLoopTest.class);
@@ -47,6 +52,9 @@ class CrashLoopTest {
     Set<Long> revisions = new HashSet<>();
     long lastAcked = 0;
     long totalAcks = 0;
+    long stateRevision = 0;
+    long stateSecond = 0;
+    long stateAcks = 0;
     for (int i = 0; i < iterations; i++) {
       Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx128m", "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
@@ -64,6 +72,10 @@ class CrashLoopTest {
           if (f[0].equals("READY")) {
             assertTrue(Long.parseLong(f[1]) >= lastAcked, "restart lost revisions: " + line);
             ready = true;
+          } else if (f[0].equals("STATE")) {
+            stateRevision = Math.max(stateRevision, Long.parseLong(f[1]));
+            stateSecond = Math.max(stateSecond, Long.parseLong(f[2]));
+            stateAcks++;
           } else if (f[0].equals("ACK")) {
             long rev = Long.parseLong(f[1]);
             assertTrue(revisions.add(rev), "revision acknowledged twice: " + rev);
@@ -90,9 +102,18 @@ class CrashLoopTest {
         int onDisk = file.overrides().getInteger(e.getKey(), 0);
         assertTrue(onDisk >= e.getValue(), e.getKey() + " acknowledged " + e.getValue() + " but disk has " + onDisk);
       }
+      Path stateFile = dir.resolve("test.state.json");
+      if (stateAcks > 0) {
+        InternalState.Section s = StateFile.decode(Buffer.buffer(Files.readAllBytes(stateFile)))
+            .section(StateSections.SCHEDULER);
+        long second = SchedulerState.fromJson(s.value()).lastFiredOccurrence().getEpochSecond();
+        assertTrue(s.revision() >= stateRevision, "state at " + s.revision() + " < acknowledged " + stateRevision);
+        assertTrue(second >= stateSecond, "state value " + second + " < acknowledged " + stateSecond);
+      }
     }
-    log.info("crash loop: {} SIGKILLs, {} acknowledged commits, last revision {}, lost 0",
-        iterations, totalAcks, lastAcked);
+    assertTrue(stateAcks > 0, "no state commit was acknowledged");
+    log.info("crash loop: {} SIGKILLs, {} acknowledged commits, last revision {}, {} state commits, lost 0",
+        iterations, totalAcks, lastAcked, stateAcks);
   }
 
 }

@@ -3,7 +3,9 @@ package io.spotipi.config;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigSnapshot;
+import io.spotipi.shared.StateClient;
 import io.spotipi.shared.message.ConfigChanged;
+import io.spotipi.shared.message.StateChanged;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -23,7 +25,9 @@ final class StoreFixture {
   final String deploymentId;
   final Context context;
   final ConfigClient client;
+  final StateClient state;
   final List<ConfigChanged> events = new CopyOnWriteArrayList<>();
+  final List<StateChanged> stateEvents = new CopyOnWriteArrayList<>();
 
   private StoreFixture(Vertx vertx, Path dir, String deploymentId) {
     this.vertx = vertx;
@@ -33,6 +37,11 @@ final class StoreFixture {
     this.client = Await.on(context, () -> {
       ConfigClient c = ConfigClient.create(vertx, new ConfigClientOptions("test"));
       c.onChange(events::add);
+      return c.ready().map(c);
+    });
+    this.state = Await.on(context, () -> {
+      StateClient c = StateClient.create(vertx, new ConfigClientOptions("test"));
+      c.onChange(stateEvents::add);
       return c.ready().map(c);
     });
   }
@@ -58,6 +67,15 @@ final class StoreFixture {
   /** Runs a client call on the client's context and waits for it. */
   <T> T call(Function<ConfigClient, Future<T>> work) {
     return Await.on(context, () -> work.apply(client));
+  }
+
+  /** Runs a state client call on the clients' context and waits for it. */
+  <T> T state(Function<StateClient, Future<T>> work) {
+    return Await.on(context, () -> work.apply(state));
+  }
+
+  <T> Throwable stateFailure(Function<StateClient, Future<T>> work) {
+    return Await.failure(Await.call(context, () -> work.apply(state)));
   }
 
   ConfigSnapshot load() {

@@ -24,6 +24,16 @@ public final class Addresses {
   /** Request-reply: {@code RestoreRequest} → {@code ConfigDocument}. */
   public static final String BACKUP_RESTORE = "spotipi.config.backup.restore";
 
+  /**
+   * Request-reply: {@code StateLoadRequest} → {@code StateDocument}. Internal state: named sections
+   * the config owner keeps beside the user's config (never in it, its events, history or backups).
+   */
+  public static final String STATE_LOAD = "spotipi.state.load";
+  /** Request-reply: {@code StateCommitRequest} → {@code StateDocument}; compare-and-set on the section's revision. */
+  public static final String STATE_COMMIT = "spotipi.state.commit";
+  /** Publish: {@code StateChanged}, after each durable state commit. */
+  public static final String STATE_CHANGED = "spotipi.state.changed";
+
   /** Publish: {@code AlarmFired}, once per played occurrence. */
   public static final String ALARM_FIRED = "spotipi.alarm.fired";
   /** Request-reply: {@code AlarmStatusRequest} (or empty) → {@code AlarmStatus}. */

@@ -12,6 +12,10 @@ import io.spotipi.shared.message.HistoryPage;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.message.LoadRequest;
 import io.spotipi.shared.message.RestoreRequest;
+import io.spotipi.shared.message.StateChanged;
+import io.spotipi.shared.message.StateCommitRequest;
+import io.spotipi.shared.message.StateDocument;
+import io.spotipi.shared.message.StateLoadRequest;
 import io.spotipi.shared.message.StoreStatus;
 import io.vertx.core.Vertx;
 import java.util.Collections;
@@ -30,7 +34,8 @@ public final class EventBusCodecs {
 
   static final List<Class<?>> MESSAGES = List.of(LoadRequest.class, ConfigDocument.class, CommitRequest.class,
       ConfigChanged.class, HistoryRequest.class, HistoryPage.class, BackupInfo.class, BackupList.class,
-      RestoreRequest.class, StoreStatus.class, AlarmFired.class, AlarmStatus.class, AlarmStatusRequest.class);
+      RestoreRequest.class, StoreStatus.class, AlarmFired.class, AlarmStatus.class, AlarmStatusRequest.class,
+      StateLoadRequest.class, StateDocument.class, StateCommitRequest.class, StateChanged.class);
 
   private static final Set<Vertx> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 

@@ -1,6 +1,7 @@
 package io.spotipi.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,6 +10,9 @@ import io.spotipi.shared.message.AlarmSpec;
 import io.spotipi.shared.message.CommitRequest;
 import io.spotipi.shared.message.ConfigChanged;
 import io.spotipi.shared.message.HistoryEntry;
+import io.spotipi.shared.message.StateChanged;
+import io.spotipi.shared.message.StateCommitRequest;
+import io.spotipi.shared.message.StateDocument;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.DecodeException;
@@ -33,6 +37,30 @@ class ContractTest {
     assertEquals(12, fired.getLong("late_ms"));
     assertEquals(20, fired.getJsonObject("alarm").getInteger("alarm_volume"));
     assertEquals(at, Json.fromJson(fired, AlarmFired.class).scheduledFor());
+  }
+
+  @Test
+  void stateRecordsTravelAsTheDocumentedJsonAndNeverPrintTheirValue() {
+    JsonObject secret = new JsonObject().put("refresh_token", "s3cr3t");
+    assertEquals(new JsonObject("{\"section\":\"scheduler\",\"revision\":2,\"value\":{\"refresh_token\":\"s3cr3t\"}}"),
+        Json.toJson(new StateDocument("scheduler", 2, secret)));
+    assertEquals(new JsonObject("{\"section\":\"scheduler\",\"expectedRevision\":1,\"value\":{},\"origin\":\"t\"}"),
+        Json.toJson(new StateCommitRequest("scheduler", 1L, new JsonObject(), "t")));
+    assertEquals(new JsonObject("{\"section\":\"scheduler\",\"revision\":3}"), Json.toJson(new StateChanged("scheduler", 3)));
+    assertFalse(new StateDocument("scheduler", 2, secret).toString().contains("s3cr3t"));
+    assertFalse(new StateCommitRequest("scheduler", 1L, secret, "t").toString().contains("s3cr3t"));
+  }
+
+  @Test
+  void schedulerStateIsStrictAboutItsFields() {
+    Instant at = Instant.parse("2026-03-29T05:00:00Z");
+    SchedulerState s = SchedulerState.NONE.withPlanned(at).withClaim(at, "n1");
+    assertEquals(s, SchedulerState.fromJson(s.toJson()));
+    assertEquals(new JsonObject(), SchedulerState.NONE.toJson());
+    for (JsonObject bad : List.of(new JsonObject().put("planned_occurrence", "soon"),
+        new JsonObject().put("last_fired_occurrence", 5), new JsonObject().put("other", true))) {
+      assertThrows(IllegalArgumentException.class, () -> SchedulerState.fromJson(bad), bad.encode());
+    }
   }
 
   @Test

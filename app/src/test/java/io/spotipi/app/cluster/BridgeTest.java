@@ -96,6 +96,21 @@ class BridgeTest {
     }
   }
 
+  /** The internal state holds secrets: none of its addresses crosses the bridge, token or not. */
+  @Test
+  void theInternalStateNeverCrossesTheBridge() throws Exception {
+    JsonObject token = new JsonObject().put("token", TOKEN);
+    try (BridgeClient client = new BridgeClient(bridgePort, READ)) {
+      client.send("spotipi.state.load", "state-load", new JsonObject().put("section", "scheduler"), token);
+      assertRefused(client.read());
+      client.send("spotipi.state.commit", "state-commit", new JsonObject().put("section", "scheduler")
+          .put("value", new JsonObject()), token);
+      assertRefused(client.read());
+      client.register("spotipi.state.changed");
+      assertRefused(client.read());
+    }
+  }
+
   @Test
   void aTakenBridgePortFailsTheStartAndNamesTheBridge() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -8,18 +8,15 @@ import java.time.Instant;
  * user's keys alone (what {@code <env>.json} holds). Never mutated once built. In a cluster the epoch
  * names the ownership that wrote it (0 on a single node); states order by (epoch, revision).
  */
-public record StoreState(long revision, JsonObject effective, JsonObject overrides, Instant savedAt, long epoch) {
+public record StoreState(long revision, JsonObject effective, JsonObject overrides, Instant savedAt, long epoch)
+    implements Revisioned<StoreState> {
 
   public StoreState(long revision, JsonObject effective, JsonObject overrides, Instant savedAt) {
     this(revision, effective, overrides, savedAt, 0);
   }
 
+  @Override
   public StoreState withEpoch(long newEpoch) {
     return new StoreState(revision, effective, overrides, savedAt, newEpoch);
-  }
-
-  /** Whether this state is newer than {@code other}: a later ownership wins, then a later revision. */
-  public boolean isNewerThan(StoreState other) {
-    return epoch != other.epoch ? epoch > other.epoch : revision > other.revision;
   }
 }

@@ -1,7 +1,9 @@
 package io.spotipi.config.cluster;
 
+import io.spotipi.config.apply.InternalState;
 import io.spotipi.config.apply.StoreState;
 import io.spotipi.config.storage.LocalStore;
+import io.spotipi.config.storage.StateFile;
 import io.spotipi.config.storage.StoredFile;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -10,18 +12,18 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.shareddata.Lock;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One config owner at a time in a cluster. Every node with a config verticle competes for the
  * cluster-wide owner lock; the winner takes a new epoch (fencing token), starts from the replicated
- * head (or, after a full-cluster restart, the newest file any node announced), claims the head with
- * its epoch and serves. Each commit batch is acknowledged only after the head is replaced with it,
- * compare-and-set on the bytes the owner last wrote: once a newer owner has claimed the head, a
- * deposed owner (paused, cut off) can no longer acknowledge anything, and it steps down at its first
- * write or fence check. Standbys mirror the head into their own data dir after each change event.
+ * heads of the user's config and of the internal state (or, after a full-cluster restart, the newest
+ * files any node announced), claims both heads with its epoch and serves. Each commit batch is
+ * acknowledged only after its head is replaced with it, compare-and-set on the bytes the owner last
+ * wrote: once a newer owner has claimed the heads, a deposed owner (paused, cut off) can no longer
+ * acknowledge anything, and it steps down at its first write or fence check. Standbys mirror the
+ * heads into their own data dir after each change event.
  *
  * <p>Confined to the config verticle's event loop.
  */
@@ -34,22 +36,25 @@ public final class ClusterOwnership {
 
   /** What the verticle does when this node gains or loses ownership. */
   public interface Owner {
-    Future<Void> serve(StoreState start);
+    Future<Void> serve(StoreState config, InternalState state);
 
     void stopServing();
   }
 
+  /** Where a new owner starts: each head as it found it, and the documents parsed from them. */
+  private record Start(String configHead, StoreState config, String stateHead, InternalState state) {
+  }
+
   private final Vertx vertx;
   private final ClusterReplica replica;
-  private final LocalStore disk;
+  private final ReplicatedFile<StoreState> config;
+  private final ReplicatedFile<InternalState> state;
   private final String nodeId;
   private final long settleMs;
   private final Owner owner;
 
-  private StoreState local;
   private Lock lock;
   private long epoch;
-  private String lastHead;
   private long fenceTimer = -1;
   private boolean stopped;
   private boolean syncing;
@@ -59,14 +64,17 @@ public final class ClusterOwnership {
       Owner owner) {
     this.vertx = vertx;
     this.replica = replica;
-    this.disk = disk;
+    this.config = new ReplicatedFile<>("config", replica, s -> StoredFile.encode(s).toString(),
+        head -> StoredFile.read(disk.rules(), Buffer.buffer(head)), disk::persist, disk.onDisk());
+    this.state = new ReplicatedFile<>("state", replica, s -> StateFile.encode(s).toString(),
+        head -> StateFile.decode(Buffer.buffer(head)), disk::persistState, disk.internalOnDisk());
     this.nodeId = nodeId;
     this.settleMs = settleMs;
     this.owner = owner;
   }
 
   /**
-   * Opens the cluster's replica for a node whose copy is {@code disk}.
+   * Opens the cluster's replica for a node whose copies are {@code disk}'s.
    *
    * @param settleMs after a full-cluster restart, how long a new owner waits for the others' files
    */
@@ -76,25 +84,21 @@ public final class ClusterOwnership {
   }
 
   /**
-   * Announces this node's file, catches up with the head, then competes for ownership; all in the
+   * Announces this node's files, catches up with the heads, then competes for ownership; all in the
    * background, retried until the cluster answers (it refuses while fewer than a majority of the
    * members are up).
    */
-  public void start(StoreState onDisk) {
-    local = onDisk;
-    join();
-  }
-
-  private void join() {
+  public void start() {
     if (stopped) {
       return;
     }
-    replica.announce(nodeId, encode(local))
-        .compose(v -> syncFromHead())
+    config.announce(nodeId)
+        .compose(v -> state.announce(nodeId))
+        .compose(v -> syncFromHeads())
         .onSuccess(v -> compete())
         .onFailure(err -> {
           log.info("node {}: the cluster does not answer yet, retrying: {}", nodeId, err.getMessage());
-          vertx.setTimer(RETRY_MS, id -> join());
+          vertx.setTimer(RETRY_MS, id -> start());
         });
   }
 
@@ -123,79 +127,73 @@ public final class ClusterOwnership {
 
   private void takeOver(Lock acquired) {
     lock = acquired;
-    Promise<String> headSeen = Promise.promise();
-    replica.head().compose(head -> {
-      headSeen.complete(head);
-      return head != null ? Future.succeededFuture(parse(head)) : newestAnnounced();
-    }).compose(start -> replica.nextEpochAbove(start.epoch()).map(e -> {
-      // Above the start's epoch too: after a full restart the counter begins again at 1, and a
-      // re-stamped older file must not outrank the newest one.
-      epoch = e;
-      return start;
-    })).compose(start -> {
-      StoreState claimed = start.withEpoch(epoch);
-      String claim = encode(claimed);
-      return disk.persist(claimed)
-          .compose(v -> replica.replaceHead(headSeen.future().result(), claim))
-          .compose(ok -> ok ? Future.succeededFuture(claimed)
-              : Future.failedFuture(new IllegalStateException("the head changed while taking over")))
-          .onSuccess(c -> {
-            lastHead = claim;
-            local = claimed;
-          });
-    }).compose(claimed -> {
-      log.info("revision {}: node {} owns the store at epoch {}", claimed.revision(), nodeId, epoch);
-      fenceTimer = vertx.setPeriodic(FENCE_CHECK_MS, id -> checkFence());
-      return owner.serve(claimed);
-    }).onFailure(err -> {
+    findStart().compose(start -> replica.nextEpochAbove(Math.max(start.config().epoch(), start.state().epoch()))
+        .map(e -> {
+          // Above the start's epoch too: after a full restart the counter begins again at 1, and a
+          // re-stamped older file must not outrank the newest one.
+          epoch = e;
+          return start;
+        })
+    ).compose(start -> config.claim(start.configHead(), start.config(), epoch)
+        .compose(claimedConfig -> state.claim(start.stateHead(), start.state(), epoch)
+            .compose(claimedState -> {
+              log.info("revision {}: node {} owns the store at epoch {} (state revision {})",
+                  claimedConfig.revision(), nodeId, epoch, claimedState.revision());
+              fenceTimer = vertx.setPeriodic(FENCE_CHECK_MS, id -> checkFence());
+              return owner.serve(claimedConfig, claimedState);
+            }))
+    ).onFailure(err -> {
       log.warn("node {}: taking over failed, retrying: {}", nodeId, err.toString());
       release();
       vertx.setTimer(RETRY_MS, id -> compete());
     });
   }
 
-  /** After a full-cluster restart there is no head: wait for the others to announce, take the newest. */
-  private Future<StoreState> newestAnnounced() {
-    Promise<Void> settled = Promise.promise();
-    vertx.setTimer(Math.max(1, settleMs), id -> settled.complete());
-    return settled.future().compose(v -> replica.announced()).map(this::newest);
+  /**
+   * The heads; after a full-cluster restart there are none: wait for the others to announce their
+   * files, then take the newest of each.
+   */
+  private Future<Start> findStart() {
+    return config.head().compose(configHead -> state.head().compose(stateHead -> {
+      if (configHead != null && stateHead != null) {
+        return Future.succeededFuture(new Start(configHead, config.parse(configHead), stateHead,
+            state.parse(stateHead)));
+      }
+      Future<Void> settled = configHead == null ? settle() : Future.succeededFuture();
+      return settled.compose(v -> replica.entries()).map(entries -> new Start(
+          configHead, configHead != null ? config.parse(configHead) : config.newestAnnounced(entries),
+          stateHead, stateHead != null ? state.parse(stateHead) : state.newestAnnounced(entries)));
+    }));
   }
 
-  private StoreState newest(Map<String, String> announced) {
-    StoreState best = local;
-    String from = nodeId;
-    for (Map.Entry<String, String> e : announced.entrySet()) {
-      try {
-        StoreState s = parse(e.getValue());
-        if (s.isNewerThan(best)) {
-          best = s;
-          from = e.getKey().substring(ClusterReplica.NODE_PREFIX.length());
-        }
-      } catch (RuntimeException bad) {
-        log.warn("ignoring the file announced by {}: {}", e.getKey(), bad.getMessage());
-      }
-    }
-    log.info("revision {}: no replicated head, starting from the newest announced file (node {}, epoch {})",
-        best.revision(), from, best.epoch());
-    return best;
+  private Future<Void> settle() {
+    Promise<Void> settled = Promise.promise();
+    vertx.setTimer(Math.max(1, settleMs), id -> settled.complete());
+    return settled.future();
   }
 
   /**
-   * Makes a durable local state the cluster's head; the batch is acknowledged only if this succeeds.
+   * Makes a durable local config the cluster's head; the batch is acknowledged only if this succeeds.
    *
    * @return fails with UNAVAILABLE when another owner has taken over (this node then steps down)
    */
-  public Future<Void> replicate(StoreState state) {
-    String next = encode(state);
-    return replica.replaceHead(lastHead, next).transform(ar -> {
+  public Future<Void> replicate(StoreState s) {
+    return fenced(config.replicate(s), "revision " + s.revision());
+  }
+
+  /** As {@link #replicate}, for the internal state. */
+  public Future<Void> replicateState(InternalState s) {
+    return fenced(state.replicate(s), "state revision " + s.revision());
+  }
+
+  private Future<Void> fenced(Future<Boolean> replaced, String what) {
+    return replaced.transform(ar -> {
       if (ar.succeeded() && ar.result()) {
-        lastHead = next;
-        local = state;
         return Future.succeededFuture();
       }
       String why = ar.failed() ? "replication failed: " + ar.cause().getMessage()
           : "fenced: a newer owner replaced the head";
-      stepDown("revision " + state.revision() + " not acknowledged, " + why);
+      stepDown(what + " not acknowledged, " + why);
       return Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE,
           "this node is no longer the config owner (" + why + "); retry"));
     });
@@ -205,8 +203,8 @@ public final class ClusterOwnership {
     if (!owning()) {
       return;
     }
-    replica.head().onSuccess(head -> {
-      if (owning() && (head == null || parse(head).epoch() != epoch)) {
+    config.head().onSuccess(head -> {
+      if (owning() && (head == null || config.parse(head).epoch() != epoch)) {
         stepDown("fenced: the head belongs to another epoch");
       }
     });
@@ -219,7 +217,7 @@ public final class ClusterOwnership {
     log.warn("node {} steps down at epoch {}: {}", nodeId, epoch, reason);
     owner.stopServing();
     release();
-    syncFromHead().onComplete(ar -> vertx.setTimer(RETRY_MS, id -> compete()));
+    syncFromHeads().onComplete(ar -> vertx.setTimer(RETRY_MS, id -> compete()));
   }
 
   private void release() {
@@ -243,10 +241,10 @@ public final class ClusterOwnership {
   // ---- standby mirror -----------------------------------------------------------------------------
 
   /**
-   * A change event: a standby copies the new head to its own disk, at once after a quiet spell and
-   * then at most once per {@link #MIRROR_EVERY_MS} while events keep coming: a mirror per event would
-   * cost each standby a head read and an fsync per commit, while the mirror only matters after a
-   * full-cluster restart, and the owner's own file is always current.
+   * A change event (config or state): a standby copies the new heads to its own disk, at once after
+   * a quiet spell and then at most once per {@link #MIRROR_EVERY_MS} while events keep coming: a
+   * mirror per event would cost each standby a head read and an fsync per commit, while the mirror
+   * only matters after a full-cluster restart, and the owner's own files are always current.
    */
   public void onChanged() {
     if (owning() || stopped) {
@@ -257,7 +255,7 @@ public final class ClusterOwnership {
       return;
     }
     syncing = true;
-    syncFromHead().onComplete(ar -> vertx.setTimer(MIRROR_EVERY_MS, t -> {
+    syncFromHeads().onComplete(ar -> vertx.setTimer(MIRROR_EVERY_MS, t -> {
       syncing = false;
       if (syncAgain) {
         syncAgain = false;
@@ -266,24 +264,7 @@ public final class ClusterOwnership {
     }));
   }
 
-  private Future<Void> syncFromHead() {
-    return replica.head().compose(head -> {
-      if (head == null) {
-        return Future.succeededFuture();
-      }
-      StoreState s = parse(head);
-      if (!s.isNewerThan(local)) {
-        return Future.succeededFuture();
-      }
-      return disk.persist(s).onSuccess(v -> local = s);
-    });
-  }
-
-  private StoreState parse(String file) {
-    return StoredFile.read(disk.rules(), Buffer.buffer(file));
-  }
-
-  private static String encode(StoreState s) {
-    return StoredFile.encode(s).toString();
+  private Future<Void> syncFromHeads() {
+    return config.syncFromHead().compose(v -> state.syncFromHead());
   }
 }

@@ -9,15 +9,14 @@ import java.util.Map;
 
 /**
  * The cluster-wide pieces of the store, all from the cluster manager (Hazelcast): the owner lock, the
- * epoch counter, and a distributed map holding the replicated head (the newest committed file, as its
- * exact bytes) and each node's last local head (read only after a full-cluster restart). The map keeps
- * a synchronous backup on another member, so a put that returns has survived the loss of one node.
+ * epoch counter, and a distributed map holding each replicated document's head (the newest committed
+ * file, as its exact bytes) and each node's last local copy (read only after a full-cluster restart).
+ * The map keeps a synchronous backup on another member, so a put that returns has survived the loss
+ * of one node.
  */
 final class ClusterReplica {
   static final String LOCK = "spotipi.config.owner";
   static final String EPOCH = "spotipi.config.epoch";
-  static final String HEAD = "head";
-  static final String NODE_PREFIX = "node:";
 
   private final Vertx vertx;
   private final AsyncMap<String, String> map;
@@ -28,7 +27,8 @@ final class ClusterReplica {
   }
 
   static Future<ClusterReplica> open(Vertx vertx) {
-    return vertx.sharedData().<String, String>getClusterWideMap(ClusterNames.CONFIG_REPLICA_MAP).map(m -> new ClusterReplica(vertx, m));
+    return vertx.sharedData().<String, String>getClusterWideMap(ClusterNames.CONFIG_REPLICA_MAP)
+        .map(m -> new ClusterReplica(vertx, m));
   }
 
   /** Waits up to {@code timeoutMs} for ownership (one contender per JVM: Hazelcast locks are re-entrant per thread). */
@@ -45,31 +45,28 @@ final class ClusterReplica {
         .compose(e -> e > floor ? Future.succeededFuture(e) : c.addAndGet(floor + 1 - e)));
   }
 
-  /** The replicated head, or null in a cluster that has had no owner yet (fresh or fully restarted). */
-  Future<String> head() {
-    return map.get(HEAD);
+  /** A head, or null in a cluster that has had no owner yet (fresh or fully restarted). */
+  Future<String> head(String key) {
+    return map.get(key);
   }
 
   /**
-   * Replaces the head only if it is still {@code expected} (null: only if there is none). A deposed
+   * Replaces a head only if it is still {@code expected} (null: only if there is none). A deposed
    * owner's write thus fails: the new owner replaced the head when it claimed it.
    */
-  Future<Boolean> replaceHead(String expected, String next) {
+  Future<Boolean> replaceHead(String key, String expected, String next) {
     return expected == null
-        ? map.putIfAbsent(HEAD, next).map(previous -> previous == null)
-        : map.replaceIfPresent(HEAD, expected, next);
+        ? map.putIfAbsent(key, next).map(previous -> previous == null)
+        : map.replaceIfPresent(key, expected, next);
   }
 
   /** Tells a future owner what this node holds on disk (used after a full-cluster restart). */
-  Future<Void> announce(String nodeId, String localFile) {
-    return map.put(NODE_PREFIX + nodeId, localFile);
+  Future<Void> announce(String key, String localFile) {
+    return map.put(key, localFile);
   }
 
-  /** Every node's announced local file. */
-  Future<Map<String, String>> announced() {
-    return map.entries().map(all -> {
-      all.remove(HEAD);
-      return all;
-    });
+  /** Every entry: the heads and every node's announced files. */
+  Future<Map<String, String>> entries() {
+    return map.entries();
   }
 }

@@ -14,22 +14,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The data dir on disk. Every method blocks: call them only from the store's worker executor.
  *
  * <p>Layout: {@code default_config.json} (optional), {@code <env>.json} (the user's keys and
- * {@code _meta}), {@code backups/r<revision>-<UTC time>.json}. Every write is atomic and durable:
- * a temp file in the same folder, fsync, rename over the target, fsync the folder.
+ * {@code _meta}), {@code <env>.state.json} (the internal state, readable by the owner only),
+ * {@code backups/r<revision>-<UTC time>.json}. Every write is atomic and durable: a temp file in the
+ * same folder, fsync, rename over the target, fsync the folder.
  */
 final class FileStore {
   static final String DEFAULTS_FILE = "default_config.json";
@@ -41,11 +47,13 @@ final class FileStore {
 
   private final Path dir;
   private final Path primary;
+  private final Path state;
   private final Path backups;
 
   FileStore(Path dir, String env) {
     this.dir = dir.toAbsolutePath().normalize();
     this.primary = this.dir.resolve(env + ".json");
+    this.state = this.dir.resolve(env + ".state.json");
     this.backups = this.dir.resolve(BACKUP_DIR);
   }
 
@@ -55,6 +63,10 @@ final class FileStore {
 
   Path primary() {
     return primary;
+  }
+
+  Path state() {
+    return state;
   }
 
   /** A fresh install points at a data dir that does not exist yet: the first commit must not fail. */
@@ -89,11 +101,26 @@ final class FileStore {
     writeAtomically(primary, bytes);
   }
 
-  /** Renames a file that cannot be loaded to {@code <name>.corrupt-<UTC time>}; never deletes it. */
-  Path moveAsideCorrupt(Instant now) throws IOException {
+  /** The internal state's file, or empty when there is none yet. */
+  Optional<Buffer> readState() throws IOException {
     requireWorker();
-    Path target = primary.resolveSibling(primary.getFileName() + ".corrupt-" + STAMP.format(now));
-    Files.move(primary, target, StandardCopyOption.ATOMIC_MOVE);
+    return readIfExists(state);
+  }
+
+  /**
+   * Commits bytes as the internal state's file, readable and writable by the owner only from the
+   * moment it exists (it will hold secrets): the temp file is created with those permissions.
+   */
+  void writeState(Buffer bytes) throws IOException {
+    requireWorker();
+    writeAtomically(state, bytes, OWNER_ONLY);
+  }
+
+  /** Renames a file that cannot be loaded to {@code <name>.corrupt-<UTC time>}; never deletes it. */
+  Path moveAsideCorrupt(Path file, Instant now) throws IOException {
+    requireWorker();
+    Path target = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(now));
+    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
     fsyncDir(dir);
     return target;
   }
@@ -186,10 +213,26 @@ final class FileStore {
 
   // ---- the atomic write ---------------------------------------------------------------------------
 
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
   private static void writeAtomically(Path target, Buffer bytes) throws IOException {
+    writeAtomically(target, bytes, null);
+  }
+
+  /** @param permissions of the new file, or null for the default; a temp file left by a crash is replaced */
+  private static void writeAtomically(Path target, Buffer bytes, Set<PosixFilePermission> permissions)
+      throws IOException {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    FileAttribute<?>[] attrs = {};
+    if (permissions != null) {
+      Files.deleteIfExists(tmp); // CREATE would keep a stale one's permissions
+      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        attrs = new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+      }
+    }
+    try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING), attrs)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes.getBytes());
       while (buf.hasRemaining()) {
         ch.write(buf);

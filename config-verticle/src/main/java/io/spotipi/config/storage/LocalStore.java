@@ -1,7 +1,7 @@
 package io.spotipi.config.storage;
 
 import io.spotipi.config.apply.ConfigRules;
-import io.spotipi.config.apply.Durability;
+import io.spotipi.config.apply.InternalState;
 import io.spotipi.config.apply.StoreState;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's copy of the store in the data dir. Every file operation runs on one worker thread of
  * its own, in submission order, never on an event loop; the futures complete on the caller's context.
- * It knows the newest state on disk and whether the store runs degraded (its file was unusable and
- * no backup could take its place), which the next write ends.
+ * It knows the newest states on disk (the user's config and the internal state) and whether the
+ * store runs degraded (its file was unusable and no backup could take its place), which the next
+ * write ends.
  */
-public final class LocalStore implements Durability {
+public final class LocalStore {
   private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
 
   private final FileStore files;
@@ -34,6 +35,7 @@ public final class LocalStore implements Durability {
   private final String recoveredFrom;
   private String degradedReason;
   private StoreState onDisk;
+  private InternalState internalOnDisk;
 
   private LocalStore(FileStore files, WorkerExecutor disk, StartupLoader.Loaded loaded) {
     this.files = files;
@@ -43,6 +45,7 @@ public final class LocalStore implements Durability {
     this.recoveredFrom = loaded.recoveredFrom();
     this.degradedReason = loaded.degradedReason();
     this.onDisk = loaded.state();
+    this.internalOnDisk = loaded.internal();
   }
 
   /** Loads (and if need be recovers) the data dir {@code dir} holding {@code <env>.json}. */
@@ -68,6 +71,11 @@ public final class LocalStore implements Durability {
     return onDisk;
   }
 
+  /** The newest internal state on this node's disk. */
+  public InternalState internalOnDisk() {
+    return internalOnDisk;
+  }
+
   /** Whether startup found a user file (or restored one from a backup). */
   public boolean hadFile() {
     return hadFile;
@@ -91,7 +99,6 @@ public final class LocalStore implements Durability {
   }
 
   /** Writes {@code state} as the user's file, atomically and durably. */
-  @Override
   public Future<Void> persist(StoreState state) {
     return this.<Void>onWorker(() -> {
       files.writePrimary(StoredFile.encode(state));
@@ -103,6 +110,14 @@ public final class LocalStore implements Durability {
         degradedReason = null;
       }
     });
+  }
+
+  /** Writes the internal state's file, atomically and durably, readable by the owner only. */
+  public Future<Void> persistState(InternalState state) {
+    return this.<Void>onWorker(() -> {
+      files.writeState(StateFile.encode(state));
+      return null;
+    }).onSuccess(v -> internalOnDisk = state);
   }
 
   /** Every backup, newest first. */

@@ -1,6 +1,7 @@
 package io.spotipi.config.storage;
 
 import io.spotipi.config.apply.ConfigRules;
+import io.spotipi.config.apply.InternalState;
 import io.spotipi.config.apply.StoreState;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.message.BackupInfo;
@@ -31,7 +32,11 @@ final class StartupLoader {
    * What startup found. {@code state} is durable on disk unless the store is degraded
    * ({@code degradedReason} says why); {@code recoveredFrom} names the backup that replaced a bad file.
    */
-  record Loaded(ConfigRules rules, StoreState state, String degradedReason, String recoveredFrom, boolean hasFile) {
+  record Loaded(ConfigRules rules, StoreState state, String degradedReason, String recoveredFrom, boolean hasFile,
+      InternalState internal) {
+    Loaded with(InternalState internalState) {
+      return new Loaded(rules, state, degradedReason, recoveredFrom, hasFile, internalState);
+    }
   }
 
   private final FileStore files;
@@ -44,14 +49,18 @@ final class StartupLoader {
 
   Loaded load() throws IOException {
     files.createDataDir();
+    return config().with(internalState());
+  }
+
+  private Loaded config() throws IOException {
     ConfigRules rules = rules();
     Optional<Buffer> primary = files.readPrimary();
     if (primary.isEmpty()) {
       log.info("no {} yet: starting from the defaults at revision 0", files.primary().getFileName());
-      return new Loaded(rules, rules.defaultsAt(0), null, null, false);
+      return new Loaded(rules, rules.defaultsAt(0), null, null, false, null);
     }
     try {
-      return new Loaded(rules, StoredFile.read(rules, primary.get()), null, null, true);
+      return new Loaded(rules, StoredFile.read(rules, primary.get()), null, null, true, null);
     } catch (DecodeException bad) {
       return recover(rules, primary.get(), bad.getMessage());
     }
@@ -76,7 +85,7 @@ final class StartupLoader {
 
   private Loaded recover(ConfigRules rules, Buffer corrupt, String why) throws IOException {
     Instant now = clock.instant();
-    String aside = files.moveAsideCorrupt(now).getFileName().toString();
+    String aside = files.moveAsideCorrupt(files.primary(), now).getFileName().toString();
     List<BackupInfo> backups = files.listBackups();
     // Revisions never repeat: the recovered state continues after every revision we can still see.
     long highest = Math.max(salvageRevision(corrupt), backups.isEmpty() ? 0 : backups.get(0).revision());
@@ -89,7 +98,7 @@ final class StartupLoader {
         String from = FileStore.BACKUP_DIR + "/" + b.id() + ".json";
         log.error("revision {}: {} was unusable ({}); moved aside as {}, restored {}",
             next.revision(), files.primary().getFileName(), why, aside, from);
-        return new Loaded(rules, next, null, from, true);
+        return new Loaded(rules, next, null, from, true, null);
       } catch (DecodeException skip) {
         log.warn("backup {} is unusable too ({}), trying an older one", b.id(), skip.getMessage());
       }
@@ -97,7 +106,26 @@ final class StartupLoader {
     String reason = files.primary().getFileName() + " was unusable (" + why + ") and no valid backup exists; "
         + "moved aside as " + aside + ", running on the defaults until the next commit";
     log.error("revision {}: {}", highest, reason);
-    return new Loaded(rules, rules.defaultsAt(highest), reason, null, false);
+    return new Loaded(rules, rules.defaultsAt(highest), reason, null, false, null);
+  }
+
+  /**
+   * The internal state. An unusable file is moved aside (never deleted) and the state starts empty:
+   * it has no backups, which could leak its secrets.
+   */
+  private InternalState internalState() throws IOException {
+    Optional<Buffer> bytes = files.readState();
+    if (bytes.isEmpty()) {
+      return InternalState.EMPTY;
+    }
+    try {
+      return StateFile.decode(bytes.get());
+    } catch (DecodeException bad) {
+      String aside = files.moveAsideCorrupt(files.state(), clock.instant()).getFileName().toString();
+      log.error("{} was unusable ({}); moved aside as {}, the internal state starts empty",
+          files.state().getFileName(), bad.getMessage(), aside);
+      return InternalState.EMPTY;
+    }
   }
 
   /** The revision a damaged file claimed, if its text still shows one; 0 otherwise. */

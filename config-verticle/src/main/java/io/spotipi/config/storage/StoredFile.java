@@ -29,15 +29,8 @@ public final class StoredFile {
 
   public static Buffer encode(StoreState state) {
     JsonObject file = state.overrides().copy();
-    JsonObject meta = new JsonObject().put(REVISION, state.revision());
-    if (state.savedAt() != null) {
-      meta.put(SAVED_AT, state.savedAt().toString());
-    }
-    if (state.epoch() > 0) {
-      meta.put(EPOCH, state.epoch());
-    }
-    file.put(ConfigRules.META, meta);
-    return Buffer.buffer(file.encodePrettily()).appendString("\n");
+    file.put(ConfigRules.META, meta(state.revision(), state.savedAt(), state.epoch()));
+    return bytes(file);
   }
 
   /**
@@ -46,18 +39,32 @@ public final class StoredFile {
    * @throws DecodeException when they are not a JSON object or {@code _meta} is malformed
    */
   public static Contents decode(Buffer bytes) {
-    JsonObject file;
-    try {
-      file = new JsonObject(bytes);
-    } catch (ClassCastException e) {
-      throw new DecodeException("not a JSON object");
-    } catch (DecodeException e) {
-      String m = String.valueOf(e.getMessage());
-      throw new DecodeException(m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m); // one log line
+    JsonObject file = object(bytes);
+    Meta m = meta(file.remove(ConfigRules.META));
+    return new Contents(m.revision(), m.savedAt(), file, m.epoch());
+  }
+
+  // ---- shared with the state file -----------------------------------------------------------------
+
+  /** What {@code _meta} holds; a file without it is revision 0. */
+  record Meta(long revision, Instant savedAt, long epoch) {
+  }
+
+  static JsonObject meta(long revision, Instant savedAt, long epoch) {
+    JsonObject meta = new JsonObject().put(REVISION, revision);
+    if (savedAt != null) {
+      meta.put(SAVED_AT, savedAt.toString());
     }
-    Object meta = file.remove(ConfigRules.META);
+    if (epoch > 0) {
+      meta.put(EPOCH, epoch);
+    }
+    return meta;
+  }
+
+  /** @throws DecodeException when {@code meta} is not an object with a non-negative revision and valid fields */
+  static Meta meta(Object meta) {
     if (meta == null) {
-      return new Contents(0, null, file, 0);
+      return new Meta(0, null, 0);
     }
     if (!(meta instanceof JsonObject m) || !(m.getValue(REVISION) instanceof Number rev) || rev.longValue() < 0) {
       throw new DecodeException("_meta must be an object with a non-negative revision");
@@ -74,7 +81,23 @@ public final class StoredFile {
     if (epoch != null && (!(epoch instanceof Number e) || e.longValue() < 0)) {
       throw new DecodeException("_meta.epoch must be a non-negative number");
     }
-    return new Contents(rev.longValue(), savedAt, file, epoch == null ? 0 : ((Number) epoch).longValue());
+    return new Meta(rev.longValue(), savedAt, epoch == null ? 0 : ((Number) epoch).longValue());
+  }
+
+  /** @throws DecodeException, in one line, when the bytes are not a JSON object */
+  static JsonObject object(Buffer bytes) {
+    try {
+      return new JsonObject(bytes);
+    } catch (ClassCastException e) {
+      throw new DecodeException("not a JSON object");
+    } catch (DecodeException e) {
+      String m = String.valueOf(e.getMessage());
+      throw new DecodeException(m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m);
+    }
+  }
+
+  static Buffer bytes(JsonObject file) {
+    return Buffer.buffer(file.encodePrettily()).appendString("\n");
   }
 
   /**

@@ -27,7 +27,7 @@ class CommitPipelineTest {
   /** Revisions handed to the durable listener, in order. */
   final List<Long> published = new ArrayList<>();
 
-  CommitPipeline pipeline(Durability durability) {
+  CommitPipeline pipeline(Durability<StoreState> durability) {
     return new CommitPipeline(initial, rules, durability, c -> published.add(c.state().revision()), Clock.systemUTC(),
         new StoreMetrics(new SimpleMeterRegistry(), "test", () -> 0));
   }

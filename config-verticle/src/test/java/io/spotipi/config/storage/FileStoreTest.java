@@ -1,5 +1,6 @@
 package io.spotipi.config.storage;
 
+import io.spotipi.config.apply.InternalState;
 import io.spotipi.config.apply.StoreState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,27 @@ class FileStoreTest {
     for (String bad : new String[] {"[]", "{", "{\"_meta\": 3}", "{\"_meta\": {\"revision\": -1}}",
         "{\"_meta\": {\"revision\": 1, \"saved_at\": \"yesterday\"}}"}) {
       assertThrows(DecodeException.class, () -> StoredFile.decode(Buffer.buffer(bad)), bad);
+    }
+  }
+
+  @Test
+  void theStateFileIsOwnerOnlyEvenOverAStaleTempFileAndKeepsItsSections() throws Exception {
+    Path stale = dir.resolve(".prod.state.json.tmp");
+    Files.writeString(stale, "left by a crash");
+    Files.setPosixFilePermissions(stale, PosixFilePermissions.fromString("rw-rw-rw-"));
+    FileStore files = new FileStore(dir, "prod");
+    InternalState state = InternalState.EMPTY.with("scheduler", new JsonObject().put("last_fired_by", "n1"),
+        Instant.parse("2026-11-26T10:00:00Z")).withEpoch(3);
+    files.writeState(StateFile.encode(state));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("prod.state.json"))));
+    assertFalse(Files.exists(stale));
+    InternalState back = StateFile.decode(files.readState().orElseThrow());
+    assertEquals(state, back);
+    assertEquals(1, back.section("scheduler").revision());
+    for (String bad : new String[] {"[]", "{\"sections\": 1}", "{\"sections\": {\"s\": {\"revision\": 1}}}",
+        "{\"sections\": {\"s\": {\"revision\": -1, \"value\": {}}}}", "{\"secret-token-abc"}) {
+      DecodeException e = assertThrows(DecodeException.class, () -> StateFile.decode(Buffer.buffer(bad)), bad);
+      assertFalse(e.getMessage().contains("secret-token"), e.getMessage());
     }
   }
 
