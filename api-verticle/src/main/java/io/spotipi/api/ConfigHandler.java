@@ -119,7 +119,11 @@ final class ConfigHandler {
 
   /** The newest commits, newest first. */
   void history(RoutingContext rc) {
-    int limit = historyLimit(rc.queryParams().get("limit"));
+    List<String> limits = rc.queryParams().getAll("limit");
+    if (limits.size() > 1) {
+      throw Problem.of(400, "limit is given " + limits.size() + " times; give it once");
+    }
+    int limit = historyLimit(limits.isEmpty() ? null : limits.get(0));
     client.history(new HistoryRequest(limit, null)).onSuccess(page -> {
       List<HistoryEntry> entries = page.entries();
       JsonArray out = new JsonArray();
