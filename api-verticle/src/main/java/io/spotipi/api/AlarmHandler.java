@@ -71,8 +71,8 @@ final class AlarmHandler {
 
   /** The original's form post: replaces every alarm field at once. */
   void saveForm(RoutingContext rc) {
-    RequestBody.requireMediaType(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), RequestBody.FORM);
-    JsonObject patch = AlarmForm.toPatch(rc.request().formAttributes());
+    JsonObject patch = AlarmForm.toPatch(FormBody.decode(rc.request().getHeader(HttpHeaders.CONTENT_TYPE),
+        RawBodyHandler.body(rc)));
     client.submit(CommitRequest.patch(null, patch, RequestGuard.commitOrigin(rc)))
         .onSuccess(saved -> {
           rc.response().putHeader(HttpHeaders.ETAG, saved.etag());

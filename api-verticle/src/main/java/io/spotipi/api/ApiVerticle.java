@@ -91,11 +91,13 @@ public class ApiVerticle extends VerticleBase {
 
     router.route().handler(guard);
 
-    Resource.at(router, CachedConfigGet.PATH, body).get(config::getAll).put(config::replace).patch(config::merge);
+    Resource.at(router, CachedConfigGet.PATH, body).get(config::getAll).put(RequestBody.JSON, config::replace)
+        .patch(RequestBody.MERGE_PATCH, config::merge);
     Resource.at(router, "/api/config/schema", body).get(config::schema);
     Resource.at(router, "/api/config/history", body).get(config::history);
     Resource.at(router, "/api/config/events", body).get(events::watch);
-    Resource.at(router, "/api/config/:key", body).get(config::getKey).put(config::putKey).delete(config::deleteKey);
+    Resource.at(router, "/api/config/:key", body).get(config::getKey).put(RequestBody.JSON, config::putKey)
+        .delete(config::deleteKey);
 
     Resource.at(router, "/api/backups", body).get(backups::list).post(backups::create);
     Resource.at(router, "/api/backups/:id/restore", body).post(backups::restore);
@@ -103,9 +105,9 @@ public class ApiVerticle extends VerticleBase {
     Resource.at(router, "/api/thread-safety/status", body).get(status::status);
     Resource.at(router, "/api/thread-safety/invalidate-cache", body).post(status::invalidate);
 
-    Resource.at(router, "/api/alarm", body).get(alarm::status).put(alarm::update);
+    Resource.at(router, "/api/alarm", body).get(alarm::status).put(RequestBody.MERGE_PATCH, alarm::update);
     Resource.at(router, "/api/alarm/trigger", body).post(alarm::trigger);
-    Resource.at(router, "/save_alarm", body).postWithBody(alarm::saveForm);
+    Resource.at(router, "/save_alarm", body).postForm(alarm::saveForm);
 
     Resource.at(router, "/healthz", body).get(health::live);
     Resource.at(router, "/readyz", body).get(health::ready);

@@ -69,7 +69,10 @@ final class ConfigHandler {
     setKey(rc, expected, rc.pathParam("key"), value);
   }
 
-  /** Back to the default: a merge patch {@code {key: null}}; 404 for a key that does not exist. */
+  /**
+   * Back to the default: a merge patch {@code {key: null}}; a key without a default is removed. 404 only
+   * for a key that is neither set nor defaulted.
+   */
   void deleteKey(RoutingContext rc) {
     Long expected = expectedRevision(rc);
     String key = rc.pathParam("key");
@@ -85,7 +88,7 @@ final class ConfigHandler {
   private void setKey(RoutingContext rc, Long expected, String key, Object value) {
     JsonObject patch = new JsonObject().put(key, value);
     client.submit(CommitRequest.patch(expected, patch, RequestGuard.commitOrigin(rc)))
-        .onSuccess(s -> replyKey(rc, s, key))
+        .onSuccess(s -> replyValue(rc, s, key))
         .onFailure(rc::fail);
   }
 
@@ -94,6 +97,14 @@ final class ConfigHandler {
       rc.fail(noSuchKey(key));
       return;
     }
+    replyValue(rc, s, key);
+  }
+
+  /**
+   * The key's value at {@code s}, with its ETag. After a commit that removed a key without a default
+   * the value is {@code null}: the commit succeeded, so it is no 404.
+   */
+  private static void replyValue(RoutingContext rc, ConfigSnapshot s, String key) {
     rc.response().putHeader(HttpHeaders.ETAG, s.etag());
     Replies.json(rc, 200, io.vertx.core.json.Json.encodeToBuffer(s.get(key)));
   }
@@ -108,7 +119,11 @@ final class ConfigHandler {
 
   /** The newest commits, newest first. */
   void history(RoutingContext rc) {
-    int limit = historyLimit(rc.queryParams().get("limit"));
+    List<String> limits = rc.queryParams().getAll("limit");
+    if (limits.size() > 1) {
+      throw Problem.of(400, "limit is given " + limits.size() + " times; give it once");
+    }
+    int limit = historyLimit(limits.isEmpty() ? null : limits.get(0));
     client.history(new HistoryRequest(limit, null)).onSuccess(page -> {
       List<HistoryEntry> entries = page.entries();
       JsonArray out = new JsonArray();

@@ -25,7 +25,7 @@ final class RequestBody {
   static final int LIMIT_BYTES = 64 * 1024;
   static final List<String> JSON = List.of("application/json");
   static final List<String> MERGE_PATCH = List.of("application/merge-patch+json", "application/json");
-  static final List<String> FORM = List.of("application/x-www-form-urlencoded", "multipart/form-data");
+  static final List<String> FORM = List.of(FormBody.URLENCODED, FormBody.MULTIPART);
   /** Deepest accepted nesting of objects and arrays (the config's own values are at most 3 deep). */
   static final int MAX_DEPTH = JsonValues.MAX_DEPTH;
 

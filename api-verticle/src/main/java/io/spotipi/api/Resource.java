@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
  * One path and the methods it serves. Its first route answers every other method on the path: 405 with
  * {@code Allow}, or 204 to an {@code OPTIONS} (CORS preflight). Being registered first, it also keeps a
  * later, more general path (such as {@code /api/config/:key}) from taking this path's wrong methods.
+ * A method that takes a body checks its media type before a byte of it is read or decoded (415), so a
+ * body only ever reaches the decoder its route names: JSON the body handler, a form {@link FormBody}.
  */
 final class Resource {
   private static final String PREFLIGHT_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Last-Event-ID";
@@ -29,7 +32,7 @@ final class Resource {
     this.bodyHandler = bodyHandler;
   }
 
-  /** Starts a resource; the body handler runs before the handlers of methods that take a body. */
+  /** Starts a resource; the body handler reads the JSON bodies of its methods that take one. */
   static Resource at(Router router, String path, Handler<RoutingContext> bodyHandler) {
     Resource r = new Resource(router, path, bodyHandler);
     router.route(path).handler(r::checkMethod);
@@ -37,39 +40,48 @@ final class Resource {
   }
 
   Resource get(Handler<RoutingContext> h) {
-    return on(HttpMethod.GET, false, h);
+    return on(HttpMethod.GET, null, null, h);
   }
 
-  Resource put(Handler<RoutingContext> h) {
-    return on(HttpMethod.PUT, true, h);
+  /** @param accepts the JSON media types of the body */
+  Resource put(List<String> accepts, Handler<RoutingContext> h) {
+    return on(HttpMethod.PUT, accepts, bodyHandler, h);
   }
 
-  Resource patch(Handler<RoutingContext> h) {
-    return on(HttpMethod.PATCH, true, h);
+  /** @param accepts the JSON media types of the body */
+  Resource patch(List<String> accepts, Handler<RoutingContext> h) {
+    return on(HttpMethod.PATCH, accepts, bodyHandler, h);
   }
 
   Resource delete(Handler<RoutingContext> h) {
-    return on(HttpMethod.DELETE, false, h);
+    return on(HttpMethod.DELETE, null, null, h);
   }
 
   /** A POST whose request body is ignored (an action). */
   Resource post(Handler<RoutingContext> h) {
-    return on(HttpMethod.POST, false, h);
+    return on(HttpMethod.POST, null, null, h);
   }
 
-  /** A POST that reads a body (a form). */
-  Resource postWithBody(Handler<RoutingContext> h) {
-    return on(HttpMethod.POST, true, h);
+  /** A POST of an HTML form, read as bytes for {@link FormBody} ({@link RawBodyHandler#body}). */
+  Resource postForm(Handler<RoutingContext> h) {
+    return on(HttpMethod.POST, RequestBody.FORM, RawBodyHandler.INSTANCE, h);
   }
 
-  private Resource on(HttpMethod method, boolean readsBody, Handler<RoutingContext> h) {
+  /** @param accepts {@code null} when the method takes no body */
+  private Resource on(HttpMethod method, List<String> accepts, Handler<RoutingContext> reader,
+      Handler<RoutingContext> h) {
     methods.add(method);
     allow = methods.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
-    if (readsBody) {
-      router.route(method, path).handler(bodyHandler).handler(h);
-    } else {
+    if (accepts == null) {
       router.route(method, path).handler(h);
+      return this;
     }
+    // A route of its own: Vert.x wants a body handler first on the route that has one.
+    router.route(method, path).handler(rc -> {
+      RequestBody.requireMediaType(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), accepts);
+      rc.next();
+    });
+    router.route(method, path).handler(reader).handler(h);
     return this;
   }
 

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.shared.ConfigKeys;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,5 +171,21 @@ class AdminRoutesTest {
     assertProblem(api.send(api.request(HttpMethod.POST, "/save_alarm"), "application/x-www-form-urlencoded",
         "time=25%3A00&alarm_volume=101"), 422);
     assertEquals(rev + 1, api.revision());
+  }
+
+  /** What a browser's {@code FormData} sends: multipart, here encoded by Vert.x's own web client. */
+  @Test
+  void saveAlarmTakesAMultipartFormToo() {
+    long rev = api.revision();
+    MultipartForm form = MultipartForm.create().attribute(ConfigKeys.TIME, "5:30")
+        .attribute(ConfigKeys.ALARM_VOLUME, "15").attribute(ConfigKeys.DEVICE_NAME, "Küche")
+        .attribute(ConfigKeys.ENABLED, "true");
+    HttpResponse<Buffer> r = Await.result(api.request(HttpMethod.POST, "/save_alarm").sendMultipartForm(form));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals(rev + 1, api.revision());
+    JsonObject config = api.get("/api/config").bodyAsJsonObject();
+    assertEquals("5:30", config.getString(ConfigKeys.TIME));
+    assertEquals("Küche", config.getString(ConfigKeys.DEVICE_NAME));
+    assertEquals(15, config.getInteger(ConfigKeys.ALARM_VOLUME));
   }
 }

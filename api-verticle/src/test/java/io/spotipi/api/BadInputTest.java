@@ -2,6 +2,7 @@ package io.spotipi.api;
 
 import static io.spotipi.api.ApiServer.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -10,6 +11,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +94,61 @@ class BadInputTest {
     assertProblem(send(HttpMethod.PUT, "/api/config", "application/merge-patch+json", "{}"), 415);
     assertProblem(send(HttpMethod.POST, "/save_alarm", "application/json", "{\"time\":\"7:00\"}"), 415);
     assertProblem(send(HttpMethod.POST, "/save_alarm", null, "time=7:00"), 415);
+  }
+
+  /** Issue 19: an empty boundary made the body decoder throw, answered 500. */
+  @Test
+  void aMultipartFormWithAnEmptyBoundaryIs400() {
+    JsonObject p = assertProblem(send(HttpMethod.POST, "/save_alarm", "multipart/form-data; boundary=",
+        "--\r\nContent-Disposition: form-data; name=\"time\"\r\n\r\n7:00\r\n----"), 400);
+    assertTrue(p.getString("detail").contains("boundary"), p.encode());
+  }
+
+  /** Forms that are not quite forms: none may commit what survived of it (Netty's decoder let these through). */
+  @Test
+  void aMalformedFormIs4xxAndCommitsNothing() {
+    String valid = "--xx\r\nContent-Disposition: form-data; name=\"time\"\r\n\r\n7:00\r\n"
+        + "--xx\r\nContent-Disposition: form-data; name=\"alarm_volume\"\r\n\r\n40\r\n";
+    String multipart = "multipart/form-data; boundary=xx";
+    String urlencoded = "application/x-www-form-urlencoded";
+    record Case(String type, String body, int status) {
+    }
+    for (Case c : List.of(
+        new Case(multipart, valid + "--xx\r\nContent-Disposition: form-data; name=\"device_name\"\r\n\r\nKitch", 400),
+        new Case(multipart, valid, 400),
+        new Case(multipart, valid + "--xx\r\nContent-Disposition: form-data; name=\"time\"\r\n\r\n8:00\r\n--xx--", 400),
+        new Case("multipart/form-data; boundary=yy", valid + "--xx--", 400),
+        new Case("multipart/form-data", "time=7:00&alarm_volume=40", 400),
+        new Case(multipart + "; charset=nope", valid + "--xx--", 415),
+        new Case(urlencoded, "time=7:00&alarm_volume=40&time=8:00", 400),
+        new Case(urlencoded, "time=7:00&alarm_volume=40&device_name=%C3%28", 400),
+        new Case(urlencoded, "time=7:00&alarm_volume=40&device_name=%zz", 400),
+        new Case(urlencoded, "time=7:00&alarm_volume=40&device_name=%", 400),
+        new Case(urlencoded, "time=7:00&alarm_volume=40" + IntStream.range(0, 5000).mapToObj(i -> "&x" + i + "=1")
+            .collect(Collectors.joining()), 400),
+        new Case(urlencoded + "; charset=iso-8859-1", "time=7:00&alarm_volume=40", 415))) {
+      assertProblem(send(HttpMethod.POST, "/save_alarm", c.type(), c.body()), c.status());
+    }
+  }
+
+  /**
+   * A form's media type on a JSON route is refused before the body is read: the body handler used to
+   * hand it to the form decoder first, which threw on an empty boundary (500).
+   */
+  @Test
+  void aFormMediaTypeOnAJsonRouteIs415() {
+    for (String type : List.of("multipart/form-data; boundary=", "multipart/form-data; charset=nope",
+        "application/x-www-form-urlencoded; charset=nope")) {
+      assertProblem(send(HttpMethod.PATCH, "/api/config", type, "{}"), 415);
+      assertProblem(send(HttpMethod.PUT, "/api/config", type, "{}"), 415);
+      assertProblem(send(HttpMethod.PUT, "/api/config/time", type, "\"7:00\""), 415);
+      assertProblem(send(HttpMethod.PUT, "/api/alarm", type, "{}"), 415);
+    }
+  }
+
+  @Test
+  void aQueryParameterGivenTwiceIs400() {
+    assertProblem(api.get("/api/config/history?limit=5&limit=6"), 400);
   }
 
   @Test

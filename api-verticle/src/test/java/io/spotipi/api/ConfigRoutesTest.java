@@ -169,6 +169,33 @@ class ConfigRoutesTest {
     assertEquals("null", del.bodyAsString());
   }
 
+  /** Issue 19: the commit removed the key, so the DELETE succeeded; it used to answer 404. */
+  @Test
+  void deletingASetKeyWithoutADefaultRemovesItWith200() {
+    long rev = api.revision();
+    assertEquals(200, api.json(HttpMethod.PUT, "/api/config/my_key", "\"x\"").statusCode());
+    HttpResponse<Buffer> del = api.send(api.request(HttpMethod.DELETE, "/api/config/my_key"));
+    assertEquals(200, del.statusCode(), del.bodyAsString());
+    assertEquals(etag(rev + 2), del.getHeader("ETag"));
+    assertEquals("null", del.bodyAsString(), "no value left");
+    assertEquals(rev + 2, api.revision());
+    assertProblem(api.get("/api/config/my_key"), 404);
+    assertFalse(api.get("/api/config").bodyAsJsonObject().containsKey("my_key"));
+    assertProblem(api.send(api.request(HttpMethod.DELETE, "/api/config/my_key")), 404);
+    assertEquals(rev + 2, api.revision(), "deleting what is gone changes nothing");
+  }
+
+  /** The same removal by {@code PUT null}, an RFC 7396 reset of that one key. */
+  @Test
+  void puttingNullOnAKeyWithoutADefaultRemovesItWith200() {
+    long rev = api.revision();
+    assertEquals(200, api.json(HttpMethod.PUT, "/api/config/my_key", "5").statusCode());
+    HttpResponse<Buffer> put = api.json(HttpMethod.PUT, "/api/config/my_key", "null");
+    assertEquals(200, put.statusCode(), put.bodyAsString());
+    assertEquals(etag(rev + 2), put.getHeader("ETag"));
+    assertProblem(api.get("/api/config/my_key"), 404);
+  }
+
   @Test
   void anUnknownKeyIs404ForReadAndDelete() {
     long rev = api.revision();

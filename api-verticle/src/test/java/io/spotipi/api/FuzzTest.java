@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSchema;
+import io.spotipi.shared.testing.BadForms;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Thousands of generated bad requests: random bytes, truncated JSON, deep nesting, huge numbers, wrong
- * types for every schema field, Unicode oddities, junk headers and broken HTTP. Each must get a 4xx
+ * types for every schema field, Unicode oddities, junk headers, broken forms ({@link BadForms}: on the
+ * form route mostly, and on the JSON routes, which must refuse a form's media type) and broken HTTP. Each must get a 4xx
  * (or, for bytes that are not HTTP, a closed connection), the revision must not move, and the server
  * must still answer afterwards. The seed is logged, so a failure can be replayed.
  */
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
 class FuzzTest {
   private static final Logger log = LoggerFactory.getLogger(FuzzTest.class);
   private static final int PER_GENERATOR = 450;
-  private static final List<String> BODY_ROUTES = List.of("PATCH /api/config", "PUT /api/config", "PUT /api/alarm");
+  /** Every route that takes a body ({@code time} takes only a string: no generated value is one). */
+  private static final List<String> BODY_ROUTES = List.of("PATCH /api/config", "PUT /api/config", "PUT /api/alarm",
+      "PUT /api/config/time", "POST /save_alarm");
   private static final List<String> INTEGER_FIELDS = List.of("alarm_volume", "snooze_minutes",
       "snooze_window_minutes", "sleep_volume", "sleep_default_duration");
 
@@ -46,6 +50,7 @@ class FuzzTest {
 
   private ApiServer api;
   private Random random;
+  private BadForms forms;
   private int sent;
 
   /** A bad request and what it is, for the failure message. */
@@ -58,6 +63,7 @@ class FuzzTest {
     long seed = System.nanoTime();
     log.info("fuzz seed {}", seed);
     random = new Random(seed);
+    forms = new BadForms(random);
     api = ApiServer.start(dir, new JsonObject().put("rateLimit", "off"));
     try {
       long revision = api.revision();
@@ -69,6 +75,7 @@ class FuzzTest {
         cases.add(hugeNumber());
         cases.add(unicodeOddity());
         cases.add(junkHeader());
+        cases.add(brokenForm());
       }
       cases.addAll(wrongTypesForEveryField());
       for (Bad bad : cases) {
@@ -165,6 +172,15 @@ class FuzzTest {
       pick = "invalid UTF-8";
     }
     return new Bad("unicode " + pick, HttpMethod.PATCH, "/api/config", "application/json", Map.of(), body);
+  }
+
+  private Bad brokenForm() {
+    BadForms.Form form = forms.next();
+    if (random.nextInt(4) > 0) {
+      return new Bad("form " + form.kind(), HttpMethod.POST, "/save_alarm", form.contentType(), Map.of(),
+          Buffer.buffer(form.body()));
+    }
+    return onRoute("form " + form.kind(), form.contentType(), Buffer.buffer(form.body()));
   }
 
   private Bad junkHeader() {

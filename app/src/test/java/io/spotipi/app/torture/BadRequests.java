@@ -1,5 +1,6 @@
 package io.spotipi.app.torture;
 
+import io.spotipi.shared.testing.BadForms;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.function.Function;
 /**
  * Generates requests that must all be refused with a 4xx: malformed, truncated, too deep, too large or
  * wrongly typed JSON, a value outside its rule for every schema field, wrong content types, malformed
- * or stale If-Match, a foreign Origin, unknown paths and methods, bad backup ids, and (raw bytes on a
- * socket) broken HTTP itself. Deterministic for a seed.
+ * or stale If-Match, a foreign Origin, unknown paths and methods, bad backup ids, broken forms on
+ * {@code /save_alarm} ({@link BadForms}), and (raw bytes on a socket) broken HTTP itself. The JSON
+ * cases go to every route that takes a JSON document. Deterministic for a seed.
  */
 final class BadRequests {
   /** A request the HTTP client can send. */
@@ -56,18 +58,25 @@ final class BadRequests {
       this::invalidField, this::invalidField, this::invalidField, this::malformedJson, this::truncatedJson,
       this::notAnObject, this::deepNesting, this::wrongContentType, this::badIfMatch, this::staleIfMatch,
       this::foreignOrigin, this::invalidUtf8, this::unknownPath, this::wrongMethod, this::badBackupId,
-      this::invalidKeyValue, this::unknownKey, this::oversized);
+      this::invalidKeyValue, this::unknownKey, this::oversized, this::brokenForm, this::brokenForm);
+  private final BadForms forms;
 
   BadRequests(long seed) {
     this.random = new Random(seed);
+    this.forms = new BadForms(random);
   }
 
   Http next() {
     return generators.get(random.nextInt(generators.size())).apply(random);
   }
 
+  /** The routes that take a whole JSON document or a merge patch of one. */
+  private static final String[][] DOCUMENT_ROUTES = {{"PATCH", "/api/config"}, {"PUT", "/api/config"},
+      {"PUT", "/api/alarm"}};
+
   private static Http config(String kind, Random r, String contentType, byte[] body, String... headers) {
-    String method = r.nextBoolean() ? "PATCH" : "PUT";
+    String[] route = DOCUMENT_ROUTES[r.nextInt(DOCUMENT_ROUTES.length)];
+    String method = route[0];
     Map<String, String> h = new HashMap<>();
     if (contentType != null) {
       // PUT takes a whole document, not a merge patch: give it the JSON type, so the body is what is tested.
@@ -76,7 +85,7 @@ final class BadRequests {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       h.put(headers[i], headers[i + 1]);
     }
-    return new Http(kind, method, "/api/config", h, body);
+    return new Http(kind, method, route[1], h, body);
   }
 
   private static byte[] utf8(String s) {
@@ -130,6 +139,7 @@ final class BadRequests {
 
   private Http wrongContentType(Random r) {
     String[] types = {null, "text/plain", "application/xml", "multipart/form-data; boundary=x",
+        "multipart/form-data; boundary=", "application/x-www-form-urlencoded; charset=nope",
         "application/x-www-form-urlencoded", "application/jsonx", "image/png"};
     return config("wrong-content-type", r, types[r.nextInt(types.length)], utf8("{\"alarm_volume\": 33}"));
   }
@@ -200,6 +210,12 @@ final class BadRequests {
     String[] keys = {"_meta", "%2e%2e", "%2e"};
     return new Http("bad-key", "PUT", "/api/config/" + keys[r.nextInt(keys.length)],
         Map.of("Content-Type", "application/json"), utf8("5"));
+  }
+
+  private Http brokenForm(Random r) {
+    BadForms.Form form = forms.next();
+    return new Http("form-" + form.kind(), "POST", "/save_alarm", Map.of("Content-Type", form.contentType()),
+        form.body());
   }
 
   /** Over 64 KiB: refused whatever it holds. */
