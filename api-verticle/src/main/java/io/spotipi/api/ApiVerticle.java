@@ -35,10 +35,12 @@ public class ApiVerticle extends VerticleBase {
     ConfigClient client = ConfigClient.create(vertx, new ConfigClientOptions("api"));
     RateLimiter limiter = options.rateLimit() == null ? null : new RateLimiter(options.rateLimit());
     RequestGuard guard = new RequestGuard(AccessPolicy.of(options), limiter);
-    Router router = routes(options, client, guard);
     registerCacheMetrics(client);
-    return client.ready()
-        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+    ClassLoader loader = ApiVerticle.class.getClassLoader();
+    Future<WebAssets> web = vertx.executeBlocking(() -> WebAssets.fromClasspath(loader));
+    return Future.all(web, client.ready())
+        .map(v -> routes(options, client, guard, web.result()))
+        .compose(router -> vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
             .requestHandler(new CachedConfigGet(client, guard, router))
             .listen())
         .onSuccess(s -> {
@@ -52,7 +54,9 @@ public class ApiVerticle extends VerticleBase {
   /** A redeployed verticle's client must not stay behind the meters of the one it replaces. */
   @Override
   public Future<?> stop() {
-    meters.forEach(registry::remove);
+    if (registry != null) {
+      meters.forEach(registry::remove);
+    }
     return Future.succeededFuture();
   }
 
@@ -78,7 +82,7 @@ public class ApiVerticle extends VerticleBase {
    * Every route of the API, in matching order: a fixed path before the {@code :key} that would match it.
    * A {@code GET /api/config} the near cache can answer never gets here ({@link CachedConfigGet}).
    */
-  private Router routes(ApiOptions options, ConfigClient client, RequestGuard guard) {
+  private Router routes(ApiOptions options, ConfigClient client, RequestGuard guard, WebAssets webAssets) {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(RequestBody.LIMIT_BYTES);
     ConfigHandler config = new ConfigHandler(client);
@@ -88,6 +92,7 @@ public class ApiVerticle extends VerticleBase {
     HealthHandler health = new HealthHandler(client);
     MetricsHandler metrics = new MetricsHandler();
     AlarmHandler alarm = new AlarmHandler(vertx.eventBus(), client);
+    WebAppHandler web = new WebAppHandler(webAssets);
 
     router.route().handler(guard);
 
@@ -112,6 +117,9 @@ public class ApiVerticle extends VerticleBase {
     Resource.at(router, "/healthz", body).get(health::live);
     Resource.at(router, "/readyz", body).get(health::ready);
     Resource.at(router, "/metrics", body).get(metrics::scrape);
+
+    WebAppHandler.PAGES.forEach(page -> Resource.at(router, page, body).get(web::page).head(web::page));
+    Resource.at(router, WebAppHandler.ASSETS_ROUTE, body).get(web::asset).head(web::asset);
 
     ProblemHandler.register(router);
     return router;

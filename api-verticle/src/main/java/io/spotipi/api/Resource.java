@@ -43,6 +43,10 @@ final class Resource {
     return on(HttpMethod.GET, null, null, h);
   }
 
+  Resource head(Handler<RoutingContext> h) {
+    return on(HttpMethod.HEAD, null, null, h);
+  }
+
   /** @param accepts the JSON media types of the body */
   Resource put(List<String> accepts, Handler<RoutingContext> h) {
     return on(HttpMethod.PUT, accepts, bodyHandler, h);

@@ -42,6 +42,7 @@ final class StatusHandler {
         .put("change_listeners_count", events.watcherCount())
         .put("revision", s.revision())
         .put("owner", s.owner())
+        .put("env", s.env())
         .put("commits_total", s.commitsTotal())
         .put("conflicts_total", s.conflictsTotal())
         .put("rejected_total", s.rejectedTotal())
