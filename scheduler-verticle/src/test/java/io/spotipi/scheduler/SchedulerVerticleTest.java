@@ -19,6 +19,7 @@ import io.spotipi.shared.StateClient;
 import io.spotipi.shared.StateSections;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
+import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -194,6 +195,26 @@ class SchedulerVerticleTest {
     assertNull(status.nextFire());
     assertEquals(new AlarmStatus.LastFired(MONDAY_0700.toString(), MONDAY_0700, 0, SchedulerVerticle.PLAYED),
         status.lastFired());
+  }
+
+  /** The claim is internal state: a restore brings the alarm back, not the occurrence it played. */
+  @Test
+  void aRestoreOfABackupFromBeforeTheFiringDoesNotFireItAgain() {
+    MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
+    RecordingPlayer player = new RecordingPlayer();
+    deployPlanned(alarm("07:00", null, VIENNA), clock, player, MONDAY_0700);
+    waitUntil("a backup of the armed alarm", () -> !backups().isEmpty());
+    BackupInfo armed = backups().get(0);
+
+    clock.set(MONDAY_0700);
+    waitUntil("the alarm fired and switched off", () -> player.played().size() == 1 && !stored().getBoolean("enabled"));
+    JsonObject restored = Await.on(testContext, () -> store.restore(armed.id())).config();
+    assertTrue(restored.getBoolean("enabled"), "the backup holds the armed alarm");
+    assertNoBookkeepingIn(restored);
+    awaitPlanned(MONDAY_0700.plus(Duration.ofDays(1)));
+    assertEquals(MONDAY_0700, ledger().lastFiredOccurrence());
+    awaitClockChecks(clock, 2);
+    assertEquals(1, player.played().size());
   }
 
   @Test
@@ -412,6 +433,10 @@ class SchedulerVerticleTest {
   /** Patches the stored alarm; returns the new revision. */
   private long setAlarm(JsonObject fields) {
     return Await.on(testContext, () -> store.patch(fields)).revision();
+  }
+
+  private List<BackupInfo> backups() {
+    return Await.on(testContext, () -> store.backups()).backups();
   }
 
   private JsonObject stored() {
