@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.spotipi.scheduler.claim.ClaimResult;
 import io.spotipi.scheduler.claim.OccurrenceClaimer;
-import io.spotipi.scheduler.ledger.ConfigLedger;
 import io.spotipi.scheduler.ledger.Ledger;
+import io.spotipi.scheduler.ledger.StateLedger;
 import io.spotipi.scheduler.plan.Alarm;
 import io.spotipi.scheduler.plan.Plan;
 import io.spotipi.scheduler.plan.Planner;
@@ -18,6 +18,8 @@ import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.MetricNames;
+import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.StateClient;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
 import io.spotipi.shared.message.AlarmStatusRequest;
@@ -34,7 +36,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +46,12 @@ import org.slf4j.LoggerFactory;
  * <p>The {@link Planner} decides what to wait for; this verticle reads the clock for it, at least
  * every {@code recheckMaxMs}, so a suspend or a clock step is noticed. A due occurrence is claimed by
  * the {@link OccurrenceClaimer} and played only when the claim is won. Re-plans follow the config's
- * change events and {@code spotipi.config.invalidate}.
+ * change events and {@code spotipi.config.invalidate}. What the schedulers agree on (the planned
+ * occurrence, the last claim) is the {@link Ledger}, in the owner's internal state, not the config.
  */
 public class SchedulerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SchedulerVerticle.class);
 
-  /**
-   * The keys the plan depends on: only their changes re-plan. The other alarm fields are read from the
-   * claim's snapshot when an occurrence fires, and the schedulers' own bookkeeping must not re-plan
-   * (no ping-pong), nor must every unrelated commit cost a load.
-   */
-  private static final Set<String> SCHEDULE_KEYS = Set.copyOf(ConfigKeys.SCHEDULE);
   static final long RETRY_MS = 1_000;
 
   public static final String PLAYED = "played";
@@ -67,6 +63,7 @@ public class SchedulerVerticle extends VerticleBase {
   private final Player player;
   private SchedulerOptions options;
   private ConfigClient store;
+  private StateClient state;
   private Ledger ledger;
   private Planner planner;
   private OccurrenceClaimer claimer;
@@ -100,7 +97,8 @@ public class SchedulerVerticle extends VerticleBase {
     playedCounter = firedCounter(registry, PLAYED);
     failedCounter = firedCounter(registry, FAILED);
     store = ConfigClient.create(vertx, new ConfigClientOptions("scheduler"));
-    ledger = new ConfigLedger(store);
+    state = StateClient.create(vertx, new ConfigClientOptions("scheduler"));
+    ledger = new StateLedger(store, state);
     planner = new Planner(Duration.ofSeconds(options.getCatchupGraceSeconds()));
     String claimant = options.getNodeId() + "/" + UUID.randomUUID().toString().substring(0, 8);
     claimer = new OccurrenceClaimer(vertx, ledger, claimant);
@@ -111,7 +109,8 @@ public class SchedulerVerticle extends VerticleBase {
     MessageConsumer<Object> status = bus.consumer(Addresses.ALARM_STATUS, this::onStatus);
     MessageConsumer<Object> trigger = bus.consumer(Addresses.ALARM_TRIGGER, this::onTrigger);
     // The first plan needs the owner, which in a cluster may still be electing: reload() retries.
-    return Future.all(store.ready(), status.completion(), trigger.completion()).onSuccess(v -> reload());
+    return Future.all(store.ready(), state.ready(), status.completion(), trigger.completion())
+        .onSuccess(v -> reload());
   }
 
   @Override
@@ -124,23 +123,39 @@ public class SchedulerVerticle extends VerticleBase {
 
   // ---- planning ----------------------------------------------------------------------------------
 
+  /**
+   * Only changes of the keys the plan depends on re-plan: the other alarm fields are read from the
+   * claim's snapshot when an occurrence fires, and an unrelated commit must not cost a load.
+   */
   private void onConfigChanged(ConfigChanged event) {
     List<String> keys = event.changedKeys();
-    if (keys == null || keys.stream().anyMatch(SCHEDULE_KEYS::contains)) {
+    if (keys == null || keys.stream().anyMatch(ConfigKeys.SCHEDULE::contains)) {
       reload();
     }
   }
 
   private void reload() {
-    store.load().onSuccess(this::apply).onFailure(err -> {
-      log.warn("cannot load the config to plan, retrying in {} ms: {}", RETRY_MS, err.getMessage());
-      if (!reloadRetryPending) {
-        reloadRetryPending = true;
-        vertx.setTimer(RETRY_MS, id -> {
-          reloadRetryPending = false;
-          reload();
-        });
-      }
+    store.load().compose(this::refresh).onFailure(err -> {
+      log.warn("cannot load the config or the ledger to plan, retrying in {} ms: {}", RETRY_MS, err.getMessage());
+      retryReload();
+    });
+  }
+
+  private void retryReload() {
+    if (!reloadRetryPending) {
+      reloadRetryPending = true;
+      vertx.setTimer(RETRY_MS, id -> {
+        reloadRetryPending = false;
+        reload();
+      });
+    }
+  }
+
+  /** Plans from a snapshot and the ledger as it stands now. */
+  private Future<Void> refresh(ConfigSnapshot loaded) {
+    return ledger.read().map(entries -> {
+      apply(loaded, entries);
+      return null;
     });
   }
 
@@ -148,7 +163,7 @@ public class SchedulerVerticle extends VerticleBase {
    * Plans from a snapshot, or from the newest one already seen if it is older (a load that finished
    * late); the first one also resumes from what earlier schedulers recorded.
    */
-  private void apply(ConfigSnapshot loaded) {
+  private void apply(ConfigSnapshot loaded, SchedulerState entries) {
     if (stopped) {
       return;
     }
@@ -165,8 +180,7 @@ public class SchedulerVerticle extends VerticleBase {
     Instant before = plan.target();
     Instant now = clock.instant();
     if (first) {
-      Ledger.Entries recorded = ledger.read(snap);
-      plan = planner.resume(alarm, recorded.planned(), recorded.lastFired(), now);
+      plan = planner.resume(alarm, entries.plannedOccurrence(), entries.lastFiredOccurrence(), now);
       if (plan.target() != null && !plan.target().isAfter(now)) {
         log.info("occurrence {} was missed while no scheduler ran ({} s ago)", plan.target(),
             Duration.between(plan.target(), now).toSeconds());
@@ -178,9 +192,18 @@ public class SchedulerVerticle extends VerticleBase {
     if (!Objects.equals(before, target)) {
       log.info("revision {}: next occurrence {}", snap.revision(), target == null ? "none (disabled)" : target);
     }
-    // What a restarting scheduler's catch-up relies on.
-    ledger.recordPlanned(snap, target)
-        .onFailure(err -> log.warn("cannot record planned occurrence {}: {}", target, err.getMessage()));
+    if (!Objects.equals(entries.plannedOccurrence(), target)) {
+      // What a restarting scheduler's catch-up relies on.
+      ledger.recordPlanned(target)
+          .onFailure(err -> log.warn("cannot record planned occurrence {}: {}", target, err.getMessage()));
+    }
+    Instant pending = entries.pendingDisable();
+    if (pending != null) {
+      ledger.finishPendingDisable(pending).onFailure(err -> {
+        log.warn("occurrence {}: cannot switch the one-time alarm off yet: {}", pending, err.getMessage());
+        retryReload();
+      });
+    }
     arm();
   }
 
@@ -283,12 +306,12 @@ public class SchedulerVerticle extends VerticleBase {
       return;
     }
     Long minRevision = req.minRevision();
-    (minRevision == null ? store.load() : store.load(minRevision)).onSuccess(snap -> {
-      if (applied == null || snap.revision() > applied.revision()) {
-        apply(snap);
-      }
-      msg.reply(Json.toJson(status()));
-    }).onFailure(err -> ConfigFailure.from(err).replyTo(msg));
+    (minRevision == null ? store.load() : store.load(minRevision))
+        .compose(snap -> applied == null || snap.revision() > applied.revision()
+            ? refresh(snap)
+            : Future.<Void>succeededFuture())
+        .onSuccess(v -> msg.reply(Json.toJson(status())))
+        .onFailure(err -> ConfigFailure.from(err).replyTo(msg));
   }
 
   private AlarmStatus status() {

@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
-import io.spotipi.scheduler.ledger.ConfigLedger;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.Json;
+import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.StateClient;
+import io.spotipi.shared.StateSections;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
+import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -62,6 +65,7 @@ class SchedulerVerticleTest {
   private final List<String> schedulerDeployments = new CopyOnWriteArrayList<>();
   private Context testContext;
   private ConfigClient store;
+  private StateClient state;
   private final List<AlarmFired> published = new CopyOnWriteArrayList<>();
   private final List<JsonObject> publishedJson = new CopyOnWriteArrayList<>();
 
@@ -77,6 +81,10 @@ class SchedulerVerticleTest {
     testContext = vertx.getOrCreateContext();
     store = Await.on(testContext, () -> {
       ConfigClient client = ConfigClient.create(vertx, new ConfigClientOptions("test"));
+      return client.ready().map(client);
+    });
+    state = Await.on(testContext, () -> {
+      StateClient client = StateClient.create(vertx, new ConfigClientOptions("test"));
       return client.ready().map(client);
     });
     MessageConsumer<JsonObject> fired = vertx.eventBus().consumer(Addresses.ALARM_FIRED,
@@ -175,8 +183,10 @@ class SchedulerVerticleTest {
 
     clock.set(MONDAY_0700);
     waitUntil("the alarm fired", () -> player.played().size() == 1);
-    waitUntil("the alarm disabled", () -> !stored().getBoolean("enabled") && !stored().containsKey(planned()));
-    assertEquals(MONDAY_0700.toString(), stored().getString(ConfigLedger.LAST_FIRED_KEY));
+    waitUntil("the alarm disabled", () -> !stored().getBoolean("enabled") && ledger().plannedOccurrence() == null);
+    assertEquals(MONDAY_0700, ledger().lastFiredOccurrence());
+    assertNull(ledger().pendingDisable(), "the switch-off is done");
+    assertNoBookkeepingIn(stored());
     assertEquals(List.of(0, 5, 10, 12),
         player.fades().get(0).steps().stream().map(FadePlan.Step::volume).toList());
 
@@ -185,6 +195,26 @@ class SchedulerVerticleTest {
     assertNull(status.nextFire());
     assertEquals(new AlarmStatus.LastFired(MONDAY_0700.toString(), MONDAY_0700, 0, SchedulerVerticle.PLAYED),
         status.lastFired());
+  }
+
+  /** The claim is internal state: a restore brings the alarm back, not the occurrence it played. */
+  @Test
+  void aRestoreOfABackupFromBeforeTheFiringDoesNotFireItAgain() {
+    MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
+    RecordingPlayer player = new RecordingPlayer();
+    deployPlanned(alarm("07:00", null, VIENNA), clock, player, MONDAY_0700);
+    waitUntil("a backup of the armed alarm", () -> !backups().isEmpty());
+    BackupInfo armed = backups().get(0);
+
+    clock.set(MONDAY_0700);
+    waitUntil("the alarm fired and switched off", () -> player.played().size() == 1 && !stored().getBoolean("enabled"));
+    JsonObject restored = Await.on(testContext, () -> store.restore(armed.id())).config();
+    assertTrue(restored.getBoolean("enabled"), "the backup holds the armed alarm");
+    assertNoBookkeepingIn(restored);
+    awaitPlanned(MONDAY_0700.plus(Duration.ofDays(1)));
+    assertEquals(MONDAY_0700, ledger().lastFiredOccurrence());
+    awaitClockChecks(clock, 2);
+    assertEquals(1, player.played().size());
   }
 
   @Test
@@ -222,7 +252,7 @@ class SchedulerVerticleTest {
     assertEquals("2026-11-30T06:30:00-05:00", status().nextFire());
 
     setAlarm(new JsonObject().put("enabled", false));
-    waitUntil("the plan dropped", () -> !stored().containsKey(planned()));
+    waitUntil("the plan dropped", () -> ledger().plannedOccurrence() == null);
     assertNull(status().nextFire());
     assertEquals(1, player.played().size());
   }
@@ -358,7 +388,7 @@ class SchedulerVerticleTest {
     assertEquals(now, fired.firedAt());
     assertEquals(List.of(fired), player.played());
     assertTrue(stored().getBoolean("enabled"));
-    assertFalse(stored().containsKey(ConfigLedger.LAST_FIRED_KEY));
+    assertNull(ledger().lastFiredOccurrence());
 
     clock.set(MONDAY_0700);
     waitUntil("the scheduled alarm fired too", () -> player.played().size() == 2);
@@ -372,8 +402,15 @@ class SchedulerVerticleTest {
         .put("playlist_uri", "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M").put("device_name", "Bedroom");
   }
 
-  private static String planned() {
-    return ConfigLedger.PLANNED_KEY;
+  /** The schedulers' bookkeeping, in the owner's internal state. */
+  private SchedulerState ledger() {
+    return SchedulerState.fromJson(Await.on(testContext, () -> state.load(StateSections.SCHEDULER)).value());
+  }
+
+  private static void assertNoBookkeepingIn(JsonObject config) {
+    for (String key : SchedulerState.FIELDS) {
+      assertFalse(config.containsKey(key), key + " in the user's config: " + config.encode());
+    }
   }
 
   private String deploy(MutableClock clock, Player player) {
@@ -398,6 +435,10 @@ class SchedulerVerticleTest {
     return Await.on(testContext, () -> store.patch(fields)).revision();
   }
 
+  private List<BackupInfo> backups() {
+    return Await.on(testContext, () -> store.backups()).backups();
+  }
+
   private JsonObject stored() {
     return Await.on(testContext, () -> store.load()).config();
   }
@@ -414,7 +455,7 @@ class SchedulerVerticleTest {
   }
 
   private void awaitPlanned(Instant occurrence) {
-    waitUntil("planned " + occurrence, () -> occurrence.toString().equals(stored().getString(planned())));
+    waitUntil("planned " + occurrence, () -> occurrence.equals(ledger().plannedOccurrence()));
   }
 
   /** Waits until the scheduler has read the clock {@code n} more times, i.e. looked at the new time. */

@@ -12,21 +12,30 @@ import java.util.List;
  * @param plannedOccurrence the occurrence the schedulers wait for, or {@code null}
  * @param lastFiredOccurrence the newest occurrence claimed for playing, or {@code null}
  * @param lastFiredBy which scheduler instance made that claim (its node id and a per-start suffix)
+ * @param pendingDisable a one-time alarm's claimed occurrence whose alarm is still to be switched off
+ *     in the config (a claim and that switch are two commits: any scheduler finishes the second), or
+ *     {@code null}
  */
-public record SchedulerState(Instant plannedOccurrence, Instant lastFiredOccurrence, String lastFiredBy) {
+public record SchedulerState(Instant plannedOccurrence, Instant lastFiredOccurrence, String lastFiredBy,
+    Instant pendingDisable) {
   /** UTC ISO-8601 instant; absent while none is planned. */
   public static final String PLANNED_OCCURRENCE = "planned_occurrence";
   /** UTC ISO-8601 instant. */
   public static final String LAST_FIRED_OCCURRENCE = "last_fired_occurrence";
   public static final String LAST_FIRED_BY = "last_fired_by";
+  /** UTC ISO-8601 instant. */
+  public static final String PENDING_DISABLE = "pending_disable";
+  public static final List<String> FIELDS = List.of(PLANNED_OCCURRENCE, LAST_FIRED_OCCURRENCE, LAST_FIRED_BY,
+      PENDING_DISABLE);
   /**
-   * Every field. Before the internal state existed they were top-level keys of the user's config:
-   * the owner moves them out of an old data dir and keeps them out of the config.
+   * The fields that were top-level keys of the user's config before the internal state existed: the
+   * owner moves them out of an old data dir and keeps them out of the config.
    */
-  public static final List<String> FIELDS = List.of(PLANNED_OCCURRENCE, LAST_FIRED_OCCURRENCE, LAST_FIRED_BY);
+  public static final List<String> LEGACY_CONFIG_KEYS = List.of(PLANNED_OCCURRENCE, LAST_FIRED_OCCURRENCE,
+      LAST_FIRED_BY);
 
   /** Nothing planned, nothing fired. */
-  public static final SchedulerState NONE = new SchedulerState(null, null, null);
+  public static final SchedulerState NONE = new SchedulerState(null, null, null, null);
 
   /**
    * The section's value as a record.
@@ -43,7 +52,8 @@ public record SchedulerState(Instant plannedOccurrence, Instant lastFiredOccurre
     if (by != null && !(by instanceof String)) {
       throw new IllegalArgumentException(LAST_FIRED_BY + ": must be a string");
     }
-    return new SchedulerState(instant(value, PLANNED_OCCURRENCE), instant(value, LAST_FIRED_OCCURRENCE), (String) by);
+    return new SchedulerState(instant(value, PLANNED_OCCURRENCE), instant(value, LAST_FIRED_OCCURRENCE), (String) by,
+        instant(value, PENDING_DISABLE));
   }
 
   private static Instant instant(JsonObject value, String field) {
@@ -70,14 +80,21 @@ public record SchedulerState(Instant plannedOccurrence, Instant lastFiredOccurre
     if (lastFiredBy != null) {
       out.put(LAST_FIRED_BY, lastFiredBy);
     }
+    if (pendingDisable != null) {
+      out.put(PENDING_DISABLE, pendingDisable.toString());
+    }
     return out;
   }
 
   public SchedulerState withPlanned(Instant occurrence) {
-    return new SchedulerState(occurrence, lastFiredOccurrence, lastFiredBy);
+    return new SchedulerState(occurrence, lastFiredOccurrence, lastFiredBy, pendingDisable);
   }
 
   public SchedulerState withClaim(Instant occurrence, String claimant) {
-    return new SchedulerState(plannedOccurrence, occurrence, claimant);
+    return new SchedulerState(plannedOccurrence, occurrence, claimant, pendingDisable);
+  }
+
+  public SchedulerState withPendingDisable(Instant occurrence) {
+    return new SchedulerState(plannedOccurrence, lastFiredOccurrence, lastFiredBy, occurrence);
   }
 }

@@ -54,7 +54,7 @@ class ContractTest {
   @Test
   void schedulerStateIsStrictAboutItsFields() {
     Instant at = Instant.parse("2026-03-29T05:00:00Z");
-    SchedulerState s = SchedulerState.NONE.withPlanned(at).withClaim(at, "n1");
+    SchedulerState s = SchedulerState.NONE.withPlanned(at).withClaim(at, "n1").withPendingDisable(at);
     assertEquals(s, SchedulerState.fromJson(s.toJson()));
     assertEquals(new JsonObject(), SchedulerState.NONE.toJson());
     for (JsonObject bad : List.of(new JsonObject().put("planned_occurrence", "soon"),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.shared.SchedulerState;
 import io.spotipi.shared.message.AlarmFired;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -242,6 +243,11 @@ class AlarmEndToEndTest {
     assertEquals(due.toString(), after.getJsonObject("last_fired").getString("occurrence"));
     assertEquals("played", after.getJsonObject("last_fired").getString("outcome"));
     assertEquals(1, node.player.played().size(), "played once");
+    JsonObject config = node.get("/api/config").bodyAsJsonObject();
+    assertEquals(false, config.getBoolean("enabled"));
+    for (String key : SchedulerState.FIELDS) {
+      assertFalse(config.containsKey(key), key + " is the scheduler's internal state, not config");
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSchema;
 import io.spotipi.shared.FieldError;
 import io.spotipi.shared.Json;
+import io.spotipi.shared.SchedulerState;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a whole effective config against the shared JSON Schema, plus the one rule a schema cannot
- * express: the timezone must be an IANA zone java.time knows.
+ * Checks a whole effective config against the shared JSON Schema, plus what a schema does not say:
+ * the timezone must be an IANA zone java.time knows, and the keys the store keeps for itself
+ * ({@code _meta}, the schedulers' old bookkeeping keys, now internal state) are not the user's.
  *
  * <p>The validator is networknt's json-schema-validator: every commit is checked on the owner's one
  * event loop, and vertx-json-schema was slow enough there to cap the commit rate on its own.
@@ -95,6 +97,11 @@ final class ConfigValidator {
     List<FieldError> errors = new ArrayList<>();
     if (document.containsKey(ConfigRules.META)) {
       errors.add(new FieldError(ConfigRules.META, "is reserved for the store's bookkeeping"));
+    }
+    for (String key : SchedulerState.LEGACY_CONFIG_KEYS) {
+      if (document.containsKey(key)) {
+        errors.add(new FieldError(key, "is the schedulers' internal state, not config"));
+      }
     }
     for (Error e : schema.validate(Json.MAPPER.valueToTree(document))) {
       errors.add(new FieldError(field(e.getInstanceLocation().toString()), e.getMessage()));

@@ -4,6 +4,8 @@ import io.spotipi.config.apply.ConfigRules;
 import io.spotipi.config.apply.InternalState;
 import io.spotipi.config.apply.StoreState;
 import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.StateSections;
 import io.spotipi.shared.message.BackupInfo;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,6 +44,8 @@ final class StartupLoader {
 
   private final FileStore files;
   private final Clock clock;
+  /** The schedulers' old keys the user's file carried (see {@link #migrate}). */
+  private JsonObject legacy = new JsonObject();
 
   StartupLoader(FileStore files, Clock clock) {
     this.files = files;
@@ -49,7 +54,9 @@ final class StartupLoader {
 
   Loaded load() throws IOException {
     files.createDataDir();
-    return config().with(internalState());
+    InternalState internal = internalState();
+    Loaded loaded = config();
+    return legacy.isEmpty() ? loaded.with(internal) : migrate(loaded, internal);
   }
 
   private Loaded config() throws IOException {
@@ -60,7 +67,9 @@ final class StartupLoader {
       return new Loaded(rules, rules.defaultsAt(0), null, null, false, null);
     }
     try {
-      return new Loaded(rules, StoredFile.read(rules, primary.get()), null, null, true, null);
+      StoredFile.Contents contents = StoredFile.decode(primary.get());
+      legacy = contents.legacy();
+      return new Loaded(rules, StoredFile.state(rules, contents), null, null, true, null);
     } catch (DecodeException bad) {
       return recover(rules, primary.get(), bad.getMessage());
     }
@@ -107,6 +116,40 @@ final class StartupLoader {
         + "moved aside as " + aside + ", running on the defaults until the next commit";
     log.error("revision {}: {}", highest, reason);
     return new Loaded(rules, rules.defaultsAt(highest), reason, null, false, null);
+  }
+
+  /**
+   * A data dir from before the internal state: the schedulers' bookkeeping keys move out of the
+   * user's file into the scheduler section, and the user's file is written again without them, as
+   * the next revision. The state is written first: a crash in between leaves the keys in both places
+   * and the next start finishes the move, as a section that exists already wins (the keys are then
+   * only dropped), so nothing the schedulers recorded is lost or fires again.
+   */
+  private Loaded migrate(Loaded loaded, InternalState internal) throws IOException {
+    Instant now = clock.instant();
+    InternalState state = internal;
+    if (internal.section(StateSections.SCHEDULER).revision() == 0) {
+      Object by = legacy.getValue(SchedulerState.LAST_FIRED_BY);
+      SchedulerState moved = new SchedulerState(instantOrNull(legacy.getValue(SchedulerState.PLANNED_OCCURRENCE)),
+          instantOrNull(legacy.getValue(SchedulerState.LAST_FIRED_OCCURRENCE)), by instanceof String b ? b : null, null);
+      state = internal.with(StateSections.SCHEDULER, moved.toJson(), now);
+      files.writeState(StateFile.encode(state));
+    }
+    StoreState s = loaded.state();
+    StoreState without = new StoreState(s.revision() + 1, s.effective(), s.overrides(), now, s.epoch());
+    files.writePrimary(StoredFile.encode(without));
+    log.info("revision {}: the schedulers' bookkeeping {} moved from {} into {}", without.revision(),
+        legacy.fieldNames(), files.primary().getFileName(), files.state().getFileName());
+    return new Loaded(loaded.rules(), without, loaded.degradedReason(), loaded.recoveredFrom(), loaded.hasFile(), state);
+  }
+
+  /** An old key's instant; {@code null} when absent or unreadable (then it constrains nothing). */
+  private static Instant instantOrNull(Object value) {
+    try {
+      return value instanceof String text ? Instant.parse(text) : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.spotipi.config.storage;
 import io.spotipi.config.apply.ConfigRules;
 import io.spotipi.config.apply.StoreState;
 import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.SchedulerState;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -23,8 +24,12 @@ public final class StoredFile {
   private StoredFile() {
   }
 
-  /** What a file holds. */
-  public record Contents(long revision, Instant savedAt, JsonObject overrides, long epoch) {
+  /**
+   * What a file holds. {@code legacy} holds the schedulers' bookkeeping keys a file from before the
+   * internal state carried among the user's keys ({@link SchedulerState#LEGACY_CONFIG_KEYS}); they
+   * are never part of {@code overrides}.
+   */
+  public record Contents(long revision, Instant savedAt, JsonObject overrides, long epoch, JsonObject legacy) {
   }
 
   public static Buffer encode(StoreState state) {
@@ -41,7 +46,13 @@ public final class StoredFile {
   public static Contents decode(Buffer bytes) {
     JsonObject file = object(bytes);
     Meta m = meta(file.remove(ConfigRules.META));
-    return new Contents(m.revision(), m.savedAt(), file, m.epoch());
+    JsonObject legacy = new JsonObject();
+    for (String key : SchedulerState.LEGACY_CONFIG_KEYS) {
+      if (file.containsKey(key)) {
+        legacy.put(key, file.remove(key));
+      }
+    }
+    return new Contents(m.revision(), m.savedAt(), file, m.epoch(), legacy);
   }
 
   // ---- shared with the state file -----------------------------------------------------------------
@@ -106,7 +117,15 @@ public final class StoredFile {
    * @throws DecodeException when they do not parse or the document does not satisfy the schema
    */
   public static StoreState read(ConfigRules rules, Buffer bytes) {
-    Contents c = decode(bytes);
+    return state(rules, decode(bytes));
+  }
+
+  /**
+   * A file's contents as a state.
+   *
+   * @throws DecodeException when the document does not satisfy the schema
+   */
+  static StoreState state(ConfigRules rules, Contents c) {
     try {
       return rules.state(c.revision(), c.overrides(), c.savedAt(), c.epoch());
     } catch (ConfigFailure invalid) {

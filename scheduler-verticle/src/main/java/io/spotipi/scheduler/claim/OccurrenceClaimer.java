@@ -4,6 +4,7 @@ import io.spotipi.scheduler.ledger.Ledger;
 import io.spotipi.scheduler.plan.Alarm;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.SchedulerState;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -94,8 +95,8 @@ public final class OccurrenceClaimer {
   }
 
   /** The claim's decision on the newest stored config and ledger entries. Pure. */
-  static Decision decide(JsonObject config, Ledger.Entries entries, Instant occurrence, String claimant) {
-    Instant fired = entries.lastFired();
+  static Decision decide(JsonObject config, SchedulerState entries, Instant occurrence, String claimant) {
+    Instant fired = entries.lastFiredOccurrence();
     // Our own earlier claim, committed though its reply was lost, is committed again unchanged.
     boolean ours = occurrence.equals(fired) && claimant.equals(entries.lastFiredBy());
     if (!ours && fired != null && !fired.isBefore(occurrence)) {

@@ -1,6 +1,6 @@
 package io.spotipi.scheduler.ledger;
 
-import io.spotipi.shared.ConfigSnapshot;
+import io.spotipi.shared.SchedulerState;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -13,38 +13,30 @@ import java.util.function.BiFunction;
  */
 public interface Ledger {
   /**
-   * The entries as they stand.
-   *
-   * @param planned the occurrence the schedulers wait for, or {@code null}
-   * @param lastFired the newest occurrence claimed for playing, or {@code null}
-   * @param lastFiredBy the claimant of {@code lastFired}, or {@code null}
-   */
-  record Entries(Instant planned, Instant lastFired, String lastFiredBy) {
-  }
-
-  /**
-   * What a claim records, in the same commit.
+   * What a claim records.
    *
    * @param disableAlarm the claimed occurrence is a one-time alarm's: switch the alarm off
    */
   record Claim(Instant occurrence, String claimant, boolean disableAlarm) {
   }
 
-  /** The entries as of a snapshot of the store. */
-  Entries read(ConfigSnapshot snapshot);
+  /** The entries as they stand. */
+  Future<SchedulerState> read();
+
+  /** Records the occurrence the schedulers wait for ({@code null}: none), unless the ledger holds it already. */
+  Future<Void> recordPlanned(Instant planned);
 
   /**
-   * Records the occurrence the schedulers wait for ({@code null}: none), unless {@code current} or the
-   * store already holds it.
-   */
-  Future<Void> recordPlanned(ConfigSnapshot current, Instant planned);
-
-  /**
-   * Records a claim with one compare-and-set on the newest state. {@code decide} gets the stored
+   * Records a claim with one compare-and-set on the newest entries. {@code decide} gets the stored
    * config (read only) and the entries, again after each lost race, and returns the claim to record,
-   * or empty to commit nothing; then the future succeeds with {@code null}.
-   *
-   * @return the committed snapshot, {@code null} when nothing was committed
+   * or empty to record nothing. A one-time alarm's claim is followed by switching that alarm off.
    */
-  Future<ConfigSnapshot> recordClaim(BiFunction<JsonObject, Entries, Optional<Claim>> decide);
+  Future<Void> recordClaim(BiFunction<JsonObject, SchedulerState, Optional<Claim>> decide);
+
+  /**
+   * Switches off the one-time alarm of a claim recorded as {@link SchedulerState#pendingDisable}, if
+   * the stored alarm is still that one, and clears the entry: the second half of a claim whose
+   * scheduler stopped (or lost the owner) between the two.
+   */
+  Future<Void> finishPendingDisable(Instant occurrence);
 }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
-import io.spotipi.scheduler.ledger.ConfigLedger;
 import io.spotipi.scheduler.ledger.Ledger;
+import io.spotipi.scheduler.ledger.StateLedger;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
+import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.StateClient;
+import io.spotipi.shared.StateSections;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OccurrenceClaimerTest {
   static final Instant AT = Instant.parse("2026-11-27T06:00:00Z");
-  private static final Ledger.Entries NOTHING_RECORDED = new Ledger.Entries(null, null, null);
+  private static final SchedulerState NOTHING_RECORDED = SchedulerState.NONE;
 
   static JsonObject oneTimeAlarm() {
     return new JsonObject().put("enabled", true).put("time", "06:00").putNull("weekdays").put("timezone", "UTC");
@@ -60,7 +63,7 @@ class OccurrenceClaimerTest {
     @Test
     void anotherSchedulersClaimOfThisOrALaterOccurrenceWins() {
       for (Instant recorded : List.of(AT, AT.plus(Duration.ofDays(1)))) {
-        Ledger.Entries theirs = new Ledger.Entries(null, recorded, "node-b/1");
+        SchedulerState theirs = SchedulerState.NONE.withClaim(recorded, "node-b/1");
         OccurrenceClaimer.Decision d = OccurrenceClaimer.decide(oneTimeAlarm().put("enabled", false), theirs, AT,
             "node-a/1");
         assertEquals(new ClaimResult.Lost(recorded, "node-b/1"), d.result());
@@ -72,7 +75,7 @@ class OccurrenceClaimerTest {
     void ourOwnClaimWhoseReplyWasLostWinsAndIsRecordedUnchanged() {
       // The first attempt committed, disabling the alarm, and its reply was lost with the owner.
       JsonObject afterOurClaim = oneTimeAlarm().put("enabled", false);
-      Ledger.Entries ours = new Ledger.Entries(null, AT, "node-a/1");
+      SchedulerState ours = SchedulerState.NONE.withClaim(AT, "node-a/1");
       OccurrenceClaimer.Decision d = OccurrenceClaimer.decide(afterOurClaim, ours, AT, "node-a/1");
       assertInstanceOf(ClaimResult.Won.class, d.result());
       assertEquals(Optional.of(new Ledger.Claim(AT, "node-a/1", false)), d.record());
@@ -108,6 +111,7 @@ class OccurrenceClaimerTest {
     private Path dataDir;
     private Context context;
     private ConfigClient store;
+    private StateClient state;
     private String owner;
 
     @BeforeEach
@@ -117,6 +121,10 @@ class OccurrenceClaimerTest {
       context = vertx.getOrCreateContext();
       store = Await.on(context, () -> {
         ConfigClient client = ConfigClient.create(vertx, new ConfigClientOptions("test"));
+        return client.ready().map(client);
+      });
+      state = Await.on(context, () -> {
+        StateClient client = StateClient.create(vertx, new ConfigClientOptions("test"));
         return client.ready().map(client);
       });
     }
@@ -135,7 +143,7 @@ class OccurrenceClaimerTest {
     }
 
     private OccurrenceClaimer claimer(String claimant, Duration retryFor) {
-      return new OccurrenceClaimer(vertx, new ConfigLedger(store), claimant, retryFor, RETRY_EVERY);
+      return new OccurrenceClaimer(vertx, new StateLedger(store, state), claimant, retryFor, RETRY_EVERY);
     }
 
     @Test
@@ -148,7 +156,9 @@ class OccurrenceClaimerTest {
       Await.result(deployOwner());
       assertInstanceOf(ClaimResult.Won.class, Await.result(claim));
       JsonObject stored = Await.on(context, () -> store.load(1)).config();
-      assertEquals(AT.toString(), stored.getString(ConfigLedger.LAST_FIRED_KEY));
+      SchedulerState recorded = SchedulerState.fromJson(Await.on(context, () -> state.load(StateSections.SCHEDULER)).value());
+      assertEquals(AT, recorded.lastFiredOccurrence());
+      assertEquals("node-a/1", recorded.lastFiredBy());
       assertEquals(false, stored.getBoolean("enabled"));
     }
 
