@@ -12,7 +12,6 @@ import io.spotipi.shared.message.RestoreRequest;
 import io.spotipi.shared.message.StoreStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -20,7 +19,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -242,46 +240,33 @@ public final class ConfigClient {
    * mutator throws, nothing is committed and the future fails with that exception.
    */
   public Future<ConfigSnapshot> transaction(Consumer<JsonObject> mutator) {
-    return attempt(mutator, 1, null);
-  }
-
-  private Future<ConfigSnapshot> attempt(Consumer<JsonObject> mutator, int n, ConfigSnapshot base) {
-    return (base != null ? Future.succeededFuture(base) : load()).compose(snap -> {
-      JsonObject doc = snap.config();
-      try {
-        mutator.accept(doc);
-      } catch (RuntimeException e) {
-        return Future.failedFuture(e);
+    return new CasTransaction<>(vertx, options, new CasTransaction.Store<ConfigSnapshot>() {
+      @Override
+      public Future<ConfigSnapshot> load() {
+        return ConfigClient.this.load();
       }
+
+      @Override
+      public Future<ConfigSnapshot> reload(ConfigFailure conflict) {
+        return conflict.currentRevision() == null ? fetch(null) : ConfigClient.this.load(conflict.currentRevision());
+      }
+
+      @Override
+      public ConfigSnapshot conflicted(long revision, JsonObject current) {
+        return new ConfigSnapshot(revision, current);
+      }
+
+      @Override
+      public JsonObject copy(ConfigSnapshot document) {
+        return document.config();
+      }
+
       // Straight to the owner: its conflict's document lets the mutator run again without waiting.
-      return send(CommitRequest.replace(snap.revision(), doc, options.getOrigin())).recover(err -> {
-        ConfigFailure f = ConfigFailure.from(err);
-        if (f.code() != ErrorCode.CONFLICT || n >= options.getTransactionMaxAttempts()) {
-          return Future.failedFuture(f);
-        }
-        // The winner's document comes with the conflict: retry on it (not cached: maybe not durable yet).
-        ConfigSnapshot next = f.current() != null && f.currentRevision() != null
-            ? new ConfigSnapshot(f.currentRevision(), f.current())
-            : null;
-        return backoff(n).compose(v -> next != null ? attempt(mutator, n + 1, next) : reload(mutator, n, f));
-      });
-    });
-  }
-
-  private Future<ConfigSnapshot> reload(Consumer<JsonObject> mutator, int n, ConfigFailure f) {
-    Future<ConfigSnapshot> fresh = f.currentRevision() == null ? fetch(null) : load(f.currentRevision());
-    return fresh.compose(s -> attempt(mutator, n + 1, s));
-  }
-
-  private Future<Void> backoff(int attempt) {
-    long bound = Math.min(options.getBackoffMaxMs(), options.getBackoffBaseMs() << Math.min(attempt - 1, 20));
-    long delay = bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
-    if (delay == 0) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> p = Promise.promise();
-    vertx.setTimer(delay, id -> p.complete());
-    return p.future();
+      @Override
+      public Future<ConfigSnapshot> commit(ConfigSnapshot base, JsonObject value) {
+        return send(CommitRequest.replace(base.revision(), value, options.getOrigin()));
+      }
+    }).run(mutator);
   }
 
   // ---- store administration -----------------------------------------------------------------------
