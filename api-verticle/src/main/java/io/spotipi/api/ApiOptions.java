@@ -15,6 +15,11 @@ import java.util.List;
  *       private-network addresses only.</li>
  *   <li>{@code corsOrigins} ({@code SPOTIPI_CORS_ORIGINS}, a list; default empty): browser origins
  *       besides the server's own that may mutate ({@code scheme://host[:port]}, or {@code *}).</li>
+ *   <li>{@code allowedHosts} ({@code SPOTIPI_ALLOWED_HOSTS}, a list; default empty): host names the
+ *       server answers to besides IP addresses, {@code localhost} and the machine's own name (see
+ *       {@link AllowedHosts}); {@code *} turns the {@code Host} check off.</li>
+ *   <li>{@code hostName} (default: read from the machine at start): the machine's host name, for the
+ *       names it answers to; tests set it.</li>
  *   <li>{@code trustedProxies} ({@code SPOTIPI_TRUSTED_PROXIES}, a list of IPs or CIDR ranges; default
  *       empty): peers whose {@code X-Forwarded-For} is believed.</li>
  *   <li>{@code rateLimit} ({@code SPOTIPI_RATE_LIMIT}, default {@code 600,6000}): {@code off}, or
@@ -35,6 +40,8 @@ public final class ApiOptions {
   private final int port;
   private final String apiToken;
   private final List<String> corsOrigins;
+  private final List<String> allowedHosts;
+  private final String hostName;
   private final List<String> trustedProxies;
   private final RateLimiter.Limits rateLimit;
   private final int eventLoopThreads;
@@ -47,6 +54,11 @@ public final class ApiOptions {
     String token = json.getString("apiToken");
     apiToken = token == null || token.isEmpty() ? null : token;
     corsOrigins = strings(json, "corsOrigins");
+    allowedHosts = strings(json, "allowedHosts");
+    allowedHosts.stream().filter(h -> !AllowedHosts.isValidEntry(h)).findFirst().ifPresent(h -> {
+      throw new IllegalArgumentException("allowedHosts: not a host name or *: '" + h + "'");
+    });
+    hostName = json.getString("hostName");
     trustedProxies = strings(json, "trustedProxies");
     trustedProxies.forEach(p -> IpAddresses.Range.parse(p, "trustedProxies"));
     rateLimit = RateLimiter.Limits.parse(json.getString("rateLimit", DEFAULT_RATE_LIMIT));
@@ -97,6 +109,16 @@ public final class ApiOptions {
 
   public List<String> corsOrigins() {
     return corsOrigins;
+  }
+
+  /** Host names answered to beyond the defaults; {@code *} among them turns the check off. */
+  public List<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  /** The machine's host name as configured, or {@code null}: then it is read from the machine. */
+  public String hostName() {
+    return hostName;
   }
 
   public List<String> trustedProxies() {

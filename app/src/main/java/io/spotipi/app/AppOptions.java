@@ -1,5 +1,6 @@
 package io.spotipi.app;
 
+import io.spotipi.api.AllowedHosts;
 import io.spotipi.app.OptionReader.Setting;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public record AppOptions(
     int backupKeep,
     String apiToken,
     List<String> corsOrigins,
+    List<String> allowedHosts,
     List<String> trustedProxies,
     String rateLimit,
     int catchupGraceSeconds,
@@ -108,6 +110,7 @@ public record AppOptions(
         read.integer(Option.BACKUP_KEEP, 1, Integer.MAX_VALUE),
         read.optional(Option.API_TOKEN),
         read.list(Option.CORS_ORIGINS, OptionReader::isOrigin, "an origin like https://host[:port] (no path)"),
+        read.list(Option.ALLOWED_HOSTS, AllowedHosts::isValidEntry, "a host name (no port) or *"),
         read.list(Option.TRUSTED_PROXIES, OptionReader::isAddressOrCidr, "an IP address or CIDR range"),
         read.rateLimit(Option.RATE_LIMIT),
         read.integer(Option.CATCHUP_GRACE_SECONDS, 0, Integer.MAX_VALUE),

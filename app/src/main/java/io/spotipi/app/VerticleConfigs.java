@@ -24,6 +24,7 @@ final class VerticleConfigs {
           .put("port", options.port())
           .put("apiToken", options.apiToken())
           .put("corsOrigins", new JsonArray(options.corsOrigins()))
+          .put("allowedHosts", new JsonArray(options.allowedHosts()))
           .put("trustedProxies", new JsonArray(options.trustedProxies()))
           .put("rateLimit", options.rateLimit())
           .put("eventLoopThreads", vertxOptions.getEventLoopPoolSize())
