@@ -2,6 +2,8 @@ package io.spotipi.api;
 
 import io.spotipi.shared.TokenMatcher;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Who may do what, as pure decisions on header values: which address a request comes from
  * ({@code X-Forwarded-For} only from trusted proxies) and whether a mutation is allowed (bearer token,
- * else LAN trust; and a browser's {@code Origin} must be the server itself or allow-listed).
+ * else LAN trust; and a browser's {@code Origin}, or without one its {@code Referer}, must be the server
+ * itself or allow-listed).
  */
 final class AccessPolicy {
   /** {@code null} when no token is set: LAN trust. */
@@ -68,15 +71,20 @@ final class AccessPolicy {
    * Whether a mutation may proceed.
    *
    * @param host the request's {@code Host} header: a browser's {@code Origin} must name it
+   * @param referer stands in for a missing {@code Origin}: the page the request came from
    * @return {@code null} when allowed, else the 401/403 to answer
    */
-  Problem checkMutation(String client, String authorization, String origin, String host) {
+  Problem checkMutation(String client, String authorization, String origin, String referer, String host) {
     if (token != null && !validBearer(authorization)) {
       return Problem.of(401, authorization == null ? "this server needs Authorization: Bearer <token> for changes"
           : "the bearer token is not valid").header("WWW-Authenticate", "Bearer");
     }
     if (origin != null && !originAllowed(origin, host)) {
       return Problem.of(403, "requests from origin " + origin + " may not change anything here");
+    }
+    if (origin == null && referer != null && !originAllowed(originOf(referer), host)) {
+      return Problem.of(403, "requests from a page on another origin (Referer " + referer
+          + ") may not change anything here");
     }
     if (token == null) {
       InetAddress a = IpAddresses.parse(client);
@@ -102,6 +110,23 @@ final class AccessPolicy {
     }
     int scheme = o.indexOf("://");
     return host != null && scheme > 0 && o.substring(scheme + 3).equals(host.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The origin ({@code scheme://host[:port]}) of a {@code Referer} URL; {@code "null"} (an opaque
+   * origin, allowed only by {@code *}) when it is not an absolute http(s) URL.
+   */
+  static String originOf(String referer) {
+    try {
+      URI uri = new URI(referer.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        return "null";
+      }
+      return scheme + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    } catch (URISyntaxException e) {
+      return "null";
+    }
   }
 
   boolean corsListed(String origin) {

@@ -19,6 +19,11 @@ import java.util.function.Predicate;
  *       private-network addresses only.</li>
  *   <li>{@code corsOrigins} ({@code SPOTIPI_CORS_ORIGINS}, a list; default empty): browser origins
  *       besides the server's own that may mutate ({@code scheme://host[:port]}, or {@code *}).</li>
+ *   <li>{@code allowedHosts} ({@code SPOTIPI_ALLOWED_HOSTS}, a list; default empty): host names the
+ *       server answers to besides IP addresses, {@code localhost} and the machine's own name (see
+ *       {@link AllowedHosts}); {@code *} turns the {@code Host} check off.</li>
+ *   <li>{@code hostName} (default: read from the machine at start): the machine's host name, for the
+ *       names it answers to; tests set it.</li>
  *   <li>{@code trustedProxies} ({@code SPOTIPI_TRUSTED_PROXIES}, a list of IPs or CIDR ranges; default
  *       empty): peers whose {@code X-Forwarded-For} is believed.</li>
  *   <li>{@code rateLimit} ({@code SPOTIPI_RATE_LIMIT}, default {@code 600,6000}): {@code off}, or
@@ -41,6 +46,8 @@ public final class ApiOptions {
   private static final String PORT = "port";
   private static final String API_TOKEN = "apiToken";
   private static final String CORS_ORIGINS = "corsOrigins";
+  private static final String ALLOWED_HOSTS = "allowedHosts";
+  private static final String HOST_NAME = "hostName";
   private static final String TRUSTED_PROXIES = "trustedProxies";
   private static final String RATE_LIMIT = "rateLimit";
   private static final String EVENT_LOOP_THREADS = "eventLoopThreads";
@@ -51,6 +58,8 @@ public final class ApiOptions {
   private int port = DEFAULT_PORT;
   private String apiToken;
   private List<String> corsOrigins = List.of();
+  private List<String> allowedHosts = List.of();
+  private String hostName;
   private List<String> trustedProxies = List.of();
   private String rateLimitSpec = DEFAULT_RATE_LIMIT;
   private RateLimiter.Limits rateLimit = RateLimiter.Limits.parse(DEFAULT_RATE_LIMIT);
@@ -69,6 +78,8 @@ public final class ApiOptions {
           .setPort(json.getInteger(PORT, DEFAULT_PORT))
           .setApiToken(json.getString(API_TOKEN))
           .setCorsOrigins(strings(json, CORS_ORIGINS))
+          .setAllowedHosts(strings(json, ALLOWED_HOSTS))
+          .setHostName(json.getString(HOST_NAME))
           .setTrustedProxies(strings(json, TRUSTED_PROXIES))
           .setRateLimit(json.getString(RATE_LIMIT, DEFAULT_RATE_LIMIT))
           .setEventLoopThreads(json.getInteger(EVENT_LOOP_THREADS, 0))
@@ -81,7 +92,8 @@ public final class ApiOptions {
 
   public JsonObject toJson() {
     return new JsonObject().put(HOST, host).put(PORT, port).put(API_TOKEN, apiToken)
-        .put(CORS_ORIGINS, new JsonArray(corsOrigins)).put(TRUSTED_PROXIES, new JsonArray(trustedProxies))
+        .put(CORS_ORIGINS, new JsonArray(corsOrigins)).put(ALLOWED_HOSTS, new JsonArray(allowedHosts))
+        .put(HOST_NAME, hostName).put(TRUSTED_PROXIES, new JsonArray(trustedProxies))
         .put(RATE_LIMIT, rateLimitSpec).put(EVENT_LOOP_THREADS, eventLoopThreads).put(WORKER_THREADS, workerThreads)
         .put(HEARTBEAT_SECONDS, heartbeatSeconds);
   }
@@ -179,6 +191,26 @@ public final class ApiOptions {
   public ApiOptions setCorsOrigins(List<String> corsOrigins) {
     this.corsOrigins = checkedList(CORS_ORIGINS, corsOrigins, ApiOptions::isOrigin,
         "an origin like https://host[:port] (no path)");
+    return this;
+  }
+
+  /** Host names answered to beyond the defaults; {@code *} among them turns the check off. */
+  public List<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  public ApiOptions setAllowedHosts(List<String> allowedHosts) {
+    this.allowedHosts = checkedList(ALLOWED_HOSTS, allowedHosts, AllowedHosts::isValidEntry, "a host name (no port) or *");
+    return this;
+  }
+
+  /** The machine's host name as configured, or {@code null}: then it is read from the machine. */
+  public String hostName() {
+    return hostName;
+  }
+
+  public ApiOptions setHostName(String hostName) {
+    this.hostName = hostName;
     return this;
   }
 

@@ -13,6 +13,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.backends.BackendRegistries;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +38,41 @@ public class ApiVerticle extends VerticleBase {
     ApiOptions options = ApiOptions.fromJson(config());
     ConfigClient client = ConfigClient.create(vertx, new ConfigClientOptions("api"));
     RateLimiter limiter = options.rateLimit() == null ? null : new RateLimiter(options.rateLimit());
-    RequestGuard guard = new RequestGuard(AccessPolicy.of(options), limiter);
     registerCacheMetrics(client);
     ClassLoader loader = ApiVerticle.class.getClassLoader();
     Future<WebAssets> web = vertx.executeBlocking(() -> WebAssets.fromClasspath(loader));
-    return Future.all(web, client.ready())
-        .map(v -> routes(options, client, guard, web.result()))
-        .compose(router -> vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-            .requestHandler(new CachedConfigGet(client, guard, router))
-            .listen())
-        .onSuccess(s -> {
-          server = s;
-          log.info("HTTP API listening on {}:{} (token {}, rate limit {})", options.host(), s.actualPort(),
-              options.apiToken() == null ? "off, LAN trust" : "required", options.rateLimit() == null ? "off"
-                  : options.rateLimit().mutationsPerMinute() + "/" + options.rateLimit().readsPerMinute() + " per min");
-        });
+    Future<String> machineName = options.hostName() != null ? Future.succeededFuture(options.hostName())
+        : vertx.executeBlocking(ApiVerticle::machineName);
+    return Future.all(client.ready(), machineName, web).compose(v -> {
+      AllowedHosts hosts = new AllowedHosts(options.allowedHosts(), machineName.result(), options.host());
+      RequestGuard guard = new RequestGuard(AccessPolicy.of(options), hosts, limiter,
+          new RefusalLog(RefusalLog.DEFAULT_MAX_CLIENTS, System::nanoTime, log::warn));
+      Router router = routes(options, client, guard, web.result());
+      return vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+          .requestHandler(new CachedConfigGet(client, guard, router))
+          .listen()
+          .onSuccess(s -> {
+            server = s;
+            log.info("HTTP API listening on {}:{} (token {}, rate limit {}, hosts {})", options.host(), s.actualPort(),
+                options.apiToken() == null ? "off, LAN trust" : "required", options.rateLimit() == null ? "off"
+                    : options.rateLimit().mutationsPerMinute() + "/" + options.rateLimit().readsPerMinute()
+                        + " per min", hosts.answersToAny() ? "any (no DNS-rebinding check)"
+                    : "IP addresses, localhost, " + machineName.result() + " and " + options.allowedHosts());
+          });
+    });
+  }
+
+  /** This machine's host name as the kernel has it (no DNS), else as Java finds it; {@code null} if neither. */
+  static String machineName() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+    } catch (IOException | RuntimeException notLinux) {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        return null;
+      }
+    }
   }
 
   /** A redeployed verticle's client must not stay behind the meters of the one it replaces. */
@@ -114,7 +138,7 @@ public class ApiVerticle extends VerticleBase {
     Resource.at(router, "/api/alarm/trigger", body).post(alarm::trigger);
     Resource.at(router, "/save_alarm", body).postForm(alarm::saveForm);
 
-    Resource.at(router, "/healthz", body).get(health::live);
+    Resource.at(router, HealthHandler.LIVE_PATH, body).get(health::live);
     Resource.at(router, "/readyz", body).get(health::ready);
     Resource.at(router, "/metrics", body).get(metrics::scrape);
 

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code /healthz} (the process lives) and {@code /readyz} (the owner answers and is not degraded). */
 final class HealthHandler {
   static final long READY_TIMEOUT_MS = 1_000;
+  /** Liveness answers whatever the {@code Host}: probes name the machine in ways no one configures. */
+  static final String LIVE_PATH = "/healthz";
 
   private final ConfigClient client;
 

@@ -161,6 +161,7 @@ public final class Problem extends RuntimeException {
       case 412: return "Precondition Failed";
       case 413: return "Content Too Large";
       case 415: return "Unsupported Media Type";
+      case 421: return "Misdirected Request";
       case 422: return "Invalid Config";
       case 429: return "Too Many Requests";
       case 503: return "Service Unavailable";

@@ -8,10 +8,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The first handler of every request: security headers, the client's address, CORS headers for
- * allow-listed origins, the rate limit, and access control on mutations (every method but GET, HEAD and
- * OPTIONS). Synchronous, so the body handler after it still sees the whole body. The reads that skip
- * the router ({@link CachedConfigGet}) go through the same checks.
+ * The first handler of every request: security headers, the {@code Host} check against DNS rebinding
+ * ({@link AllowedHosts}; {@code /healthz} is exempt), the client's address, CORS headers for
+ * allow-listed origins, the rate limit, and access control on mutations (every method but GET, HEAD
+ * and OPTIONS). Each refusal is logged, at most once a minute per client ({@link RefusalLog}).
+ * Synchronous, so the body handler after it still sees the whole body. The reads that skip the router
+ * ({@link CachedConfigGet}) go through the same checks.
  */
 final class RequestGuard implements Handler<RoutingContext> {
   private static final String CLIENT = "spotipi.client";
@@ -19,12 +21,18 @@ final class RequestGuard implements Handler<RoutingContext> {
   private static final CharSequence EXPOSED = HttpHeaders.createOptimized("ETag, Retry-After, Location, Allow");
 
   private final AccessPolicy policy;
+  private final AllowedHosts hosts;
   private final RateLimiter limiter;
+  private final RefusalLog refusals;
+  /** The last {@code Host} admitted: nearly every request repeats it, and it needs no parsing again. */
+  private String admittedHost;
 
   /** @param limiter {@code null} when rate limiting is off */
-  RequestGuard(AccessPolicy policy, RateLimiter limiter) {
+  RequestGuard(AccessPolicy policy, AllowedHosts hosts, RateLimiter limiter, RefusalLog refusals) {
     this.policy = policy;
+    this.hosts = hosts;
     this.limiter = limiter;
+    this.refusals = refusals;
   }
 
   @Override
@@ -50,14 +58,46 @@ final class RequestGuard implements Handler<RoutingContext> {
 
   /** The client's address; {@code null} for a read without a rate limit, which has no use for it. */
   private String clientOf(HttpServerRequest req, boolean mutation) {
-    return mutation || limiter != null
-        ? policy.clientAddress(req.remoteAddress().hostAddress(), req.getHeader(X_FORWARDED_FOR)) : null;
+    return mutation || limiter != null ? address(req) : null;
+  }
+
+  private String address(HttpServerRequest req) {
+    return policy.clientAddress(req.remoteAddress().hostAddress(), req.getHeader(X_FORWARDED_FOR));
   }
 
   /** Sets the response headers every answer carries; returns why the request may not go on, or {@code null}. */
   private Problem admit(HttpServerRequest req, boolean mutation, String client) {
     MultiMap out = req.response().headers();
     SecurityHeaders.apply(out);
+    Problem denied = checkHost(req);
+    if (denied == null) {
+      denied = checkClient(req, mutation, client, out);
+    }
+    if (denied != null) {
+      refusals.refused(client != null ? client : address(req), req.method().name() + " " + req.path(), denied);
+    }
+    return denied;
+  }
+
+  private Problem checkHost(HttpServerRequest req) {
+    String host = req.getHeader(HttpHeaders.HOST);
+    if (host == null || host.equals(admittedHost) || HealthHandler.LIVE_PATH.equals(req.path())) {
+      return null; // no Host at all is HTTP/1.0 (Vert.x refuses HTTP/1.1 without one): no name to rebind
+    }
+    switch (hosts.check(host)) {
+      case ADMITTED:
+        admittedHost = host;
+        return null;
+      case FOREIGN:
+        return Problem.of(421, "this server does not answer to the host name in Host: " + host
+            + " (a page that rebinds its name to this server looks like this; add a name this server really"
+            + " has to --allowed-hosts)");
+      default:
+        return Problem.of(400, "the Host header is malformed: " + host);
+    }
+  }
+
+  private Problem checkClient(HttpServerRequest req, boolean mutation, String client, MultiMap out) {
     String origin = req.getHeader(HttpHeaders.ORIGIN);
     if (origin != null && policy.corsListed(origin)) {
       out.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).add(HttpHeaders.VARY, HttpHeaders.ORIGIN)
@@ -71,7 +111,7 @@ final class RequestGuard implements Handler<RoutingContext> {
       }
     }
     return mutation ? policy.checkMutation(client, req.getHeader(HttpHeaders.AUTHORIZATION), origin,
-        req.getHeader(HttpHeaders.HOST)) : null;
+        req.getHeader(HttpHeaders.REFERER), req.getHeader(HttpHeaders.HOST)) : null;
   }
 
   static boolean isMutation(HttpMethod m) {

@@ -1,5 +1,6 @@
 package io.spotipi.app;
 
+import io.spotipi.api.AllowedHosts;
 import io.spotipi.api.ApiOptions;
 import io.spotipi.app.OptionReader.Setting;
 import java.nio.file.InvalidPathException;
@@ -31,6 +32,7 @@ public record AppOptions(
     int backupKeep,
     String apiToken,
     List<String> corsOrigins,
+    List<String> allowedHosts,
     List<String> trustedProxies,
     String rateLimit,
     int catchupGraceSeconds,
@@ -109,6 +111,7 @@ public record AppOptions(
         read.integer(Option.BACKUP_KEEP, 1, Integer.MAX_VALUE),
         read.optional(Option.API_TOKEN),
         read.list(Option.CORS_ORIGINS, ApiOptions::isOrigin, "an origin like https://host[:port] (no path)"),
+        read.list(Option.ALLOWED_HOSTS, AllowedHosts::isValidEntry, "a host name (no port) or *"),
         read.list(Option.TRUSTED_PROXIES, ApiOptions::isTrustedProxy, "an IP address or CIDR range"),
         read.rateLimit(Option.RATE_LIMIT),
         read.integer(Option.CATCHUP_GRACE_SECONDS, 0, Integer.MAX_VALUE),

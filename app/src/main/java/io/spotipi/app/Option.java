@@ -17,6 +17,9 @@ public enum Option {
           + " unset: mutations only from loopback and private networks"),
   CORS_ORIGINS("--cors-origins", "SPOTIPI_CORS_ORIGINS", null,
       "comma list of extra browser origins (scheme://host[:port], or *) allowed to mutate"),
+  ALLOWED_HOSTS("--allowed-hosts", "SPOTIPI_ALLOWED_HOSTS", null,
+      "comma list of more host names the HTTP API answers to (besides IP addresses, localhost, this machine's"
+          + " name and <name>.local); any other Host gets 421 (DNS rebinding); * turns the check off (unsafe)"),
   TRUSTED_PROXIES("--trusted-proxies", "SPOTIPI_TRUSTED_PROXIES", null,
       "comma list of proxy addresses or CIDR ranges whose X-Forwarded-For is believed"),
   RATE_LIMIT("--rate-limit", "SPOTIPI_RATE_LIMIT", "600,6000",

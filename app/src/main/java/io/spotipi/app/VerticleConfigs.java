@@ -27,6 +27,7 @@ final class VerticleConfigs {
           .setPort(options.port())
           .setApiToken(options.apiToken())
           .setCorsOrigins(options.corsOrigins())
+          .setAllowedHosts(options.allowedHosts())
           .setTrustedProxies(options.trustedProxies())
           .setRateLimit(options.rateLimit())
           .setEventLoopThreads(vertxOptions.getEventLoopPoolSize())

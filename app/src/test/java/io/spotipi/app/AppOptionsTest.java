@@ -36,6 +36,7 @@ class AppOptionsTest {
     assertEquals(10, options.backupKeep());
     assertNull(options.apiToken());
     assertEquals(List.of(), options.corsOrigins());
+    assertEquals(List.of(), options.allowedHosts());
     assertEquals(List.of(), options.trustedProxies());
     assertEquals("600,6000", options.rateLimit());
     assertEquals(600, options.catchupGraceSeconds());
@@ -59,6 +60,7 @@ class AppOptionsTest {
         Map.entry("SPOTIPI_BACKUP_KEEP", "3"),
         Map.entry("SPOTIPI_API_TOKEN", "s3cret"),
         Map.entry("SPOTIPI_CORS_ORIGINS", "http://pi.local:8080,https://alarm.example.org"),
+        Map.entry("SPOTIPI_ALLOWED_HOSTS", "spotipi.local, alarm.example.org."),
         Map.entry("SPOTIPI_TRUSTED_PROXIES", "10.0.0.1,192.168.0.0/16,::1,fd00::/8"),
         Map.entry("SPOTIPI_RATE_LIMIT", "off"),
         Map.entry("SPOTIPI_CATCHUP_GRACE_SECONDS", "0"),
@@ -77,6 +79,7 @@ class AppOptionsTest {
     assertEquals(3, options.backupKeep());
     assertEquals("s3cret", options.apiToken());
     assertEquals(List.of("http://pi.local:8080", "https://alarm.example.org"), options.corsOrigins());
+    assertEquals(List.of("spotipi.local", "alarm.example.org."), options.allowedHosts());
     assertEquals(List.of("10.0.0.1", "192.168.0.0/16", "::1", "fd00::/8"), options.trustedProxies());
     assertEquals("off", options.rateLimit());
     assertEquals(0, options.catchupGraceSeconds());
@@ -100,7 +103,7 @@ class AppOptionsTest {
 
   @Test
   void acceptsBothValueFormsAndTheLastRepeatWins() throws UsageException {
-    AppOptions options = parse(Map.of(), "--cors-origins=*", "--port=5010", "--data-dir", "/tmp/x", "--port", "5011",
+    AppOptions options = parse(Map.of(), "--cors-origins=*", "--allowed-hosts=*", "--port=5010", "--data-dir", "/tmp/x", "--port", "5011",
         "--rate-limit=60,600", "--bridge-port=off", "--verticles=api");
     assertEquals(5011, options.port());
     assertEquals(Path.of("/tmp/x"), options.dataDir());
@@ -108,6 +111,7 @@ class AppOptionsTest {
     assertNull(options.bridgePort());
     assertEquals(EnumSet.of(Verticle.API), options.verticles());
     assertEquals(List.of("*"), options.corsOrigins());
+    assertEquals(List.of("*"), options.allowedHosts());
   }
 
   @Test
@@ -162,6 +166,9 @@ class AppOptionsTest {
           + "'https://a.example/app' is not an origin like https://host[:port] (no path)",
       "--cors-origins|ftp://a.example|invalid --cors-origins 'ftp://a.example': "
           + "'ftp://a.example' is not an origin like https://host[:port] (no path)",
+      "--allowed-hosts|pi.local:5001|invalid --allowed-hosts 'pi.local:5001': 'pi.local:5001' is not a host name (no port) or *",
+      "--allowed-hosts|http://pi.local|invalid --allowed-hosts 'http://pi.local': 'http://pi.local' is not a host name (no port) or *",
+      "--allowed-hosts|*.lan|invalid --allowed-hosts '*.lan': '*.lan' is not a host name (no port) or *",
       "--trusted-proxies|10.0.0.256|invalid --trusted-proxies '10.0.0.256': '10.0.0.256' is not an IP address or CIDR range",
       "--trusted-proxies|10.0.0.0/33|invalid --trusted-proxies '10.0.0.0/33': '10.0.0.0/33' is not an IP address or CIDR range",
       "--trusted-proxies|proxy.local|invalid --trusted-proxies 'proxy.local': 'proxy.local' is not an IP address or CIDR range",

@@ -35,12 +35,13 @@ class VerticleConfigsTest {
   void apiVerticle() throws UsageException {
     var json = VerticleConfigs.of(Verticle.API, options("--host", "127.0.0.1", "--port", "5002",
         "--api-token", "t0ken", "--cors-origins", "https://a.example,http://b.local:8080",
-        "--trusted-proxies", "10.0.0.0/8", "--rate-limit", "60,600"), "node-a", VERTX);
+        "--allowed-hosts", "spotipi.local", "--trusted-proxies", "10.0.0.0/8", "--rate-limit", "60,600"), "node-a", VERTX);
     ApiOptions read = ApiOptions.fromJson(json);
     assertEquals("127.0.0.1", read.host());
     assertEquals(5002, read.port());
     assertEquals("t0ken", read.apiToken());
     assertEquals(List.of("https://a.example", "http://b.local:8080"), read.corsOrigins());
+    assertEquals(List.of("spotipi.local"), read.allowedHosts());
     assertEquals(List.of("10.0.0.0/8"), read.trustedProxies());
     assertEquals(new RateLimiter.Limits(60, 600), read.rateLimit());
     assertEquals(3, read.eventLoopThreads());
@@ -53,6 +54,7 @@ class VerticleConfigsTest {
     assertNull(read.apiToken());
     assertNull(read.rateLimit());
     assertEquals(List.of(), read.corsOrigins());
+    assertEquals(List.of(), read.allowedHosts());
     assertEquals(5001, read.port());
   }
 
