@@ -131,7 +131,8 @@ public final class Problem extends RuntimeException {
       }
       case STORAGE:
       case UNAVAILABLE:
-        return of(503, f.getMessage()).header("Retry-After", RETRY_AFTER_UNAVAILABLE);
+        return of(503, f.getMessage()).header("Retry-After",
+            f.retryAfterSeconds() == null ? RETRY_AFTER_UNAVAILABLE : String.valueOf(f.retryAfterSeconds()));
       default:
         return of(code.httpStatus(), f.getMessage());
     }

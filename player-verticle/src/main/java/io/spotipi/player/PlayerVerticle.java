@@ -1,9 +1,9 @@
 package io.spotipi.player;
 
-import io.spotipi.player.alarm.PlayOutcome;
+import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.auth.CredentialSources;
 import io.spotipi.player.auth.CredentialStore;
-import io.spotipi.player.auth.SpotifyStatus;
+import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.player.auth.TokenCache;
 import io.spotipi.player.client.Device;
 import io.spotipi.shared.message.AlarmFired;

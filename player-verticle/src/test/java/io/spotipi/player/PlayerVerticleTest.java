@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spotipi.player.alarm.PlayOutcome;
+import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.auth.SpotifyCredentials;
-import io.spotipi.player.auth.SpotifyStatus;
+import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.player.fake.FakeAccounts;
 import io.spotipi.player.fake.FakeSpotify;
 import io.spotipi.player.fake.InMemoryCredentialStore;

@@ -40,4 +40,23 @@ public final class Addresses {
   public static final String ALARM_STATUS = "spotipi.alarm.status";
   /** Request-reply: empty → {@code AlarmFired} of the manual occurrence. */
   public static final String ALARM_TRIGGER = "spotipi.alarm.trigger";
+
+  // ---- player: every node has its own; requests stay on the node (local consumers, local-only sends)
+
+  /** Request-reply: {@code AlarmFired} → {@code PlayOutcome}, once playback started or failed for good. */
+  public static final String PLAYER_PLAY = "spotipi.player.play";
+  /** Request-reply: {@code AlarmPrepare} → empty: token and device made ready ahead of the instant. */
+  public static final String PLAYER_PREPARE = "spotipi.player.prepare";
+  /** Request-reply: {@code DevicesRequest} → {@code DeviceList}. */
+  public static final String PLAYER_DEVICES = "spotipi.player.devices";
+  /** Request-reply: empty → {@code SpotifyStatus}. */
+  public static final String SPOTIFY_STATUS = "spotipi.spotify.status";
+  /** Request-reply: {@code SpotifyCredentialsRequest} → {@code SpotifyStatus}. Carries secrets: local only. */
+  public static final String SPOTIFY_CREDENTIALS_PUT = "spotipi.spotify.credentials.put";
+  /** Request-reply: empty → {@code SpotifyStatus}, disconnected. */
+  public static final String SPOTIFY_CREDENTIALS_DELETE = "spotipi.spotify.credentials.delete";
+  /** Request-reply: {@code AuthorizeRequest} → {@code AuthorizeReply}. */
+  public static final String SPOTIFY_AUTHORIZE = "spotipi.spotify.authorize";
+  /** Request-reply: {@code CallbackRequest} → {@code SpotifyStatus}. Carries a one-time code: local only. */
+  public static final String SPOTIFY_CALLBACK = "spotipi.spotify.callback";
 }

@@ -17,6 +17,7 @@ public final class ConfigFailure extends RuntimeException {
   private final Long currentRevision;
   private final List<FieldError> errors;
   private final JsonObject current;
+  private final Long retryAfterSeconds;
 
   public ConfigFailure(ErrorCode code, String message) {
     this(code, message, null, List.of(), null);
@@ -28,11 +29,22 @@ public final class ConfigFailure extends RuntimeException {
 
   private ConfigFailure(ErrorCode code, String message, Long currentRevision, List<FieldError> errors,
       JsonObject current) {
+    this(code, message, currentRevision, errors, current, null);
+  }
+
+  private ConfigFailure(ErrorCode code, String message, Long currentRevision, List<FieldError> errors,
+      JsonObject current, Long retryAfterSeconds) {
     super(message, null, false, false); // expected outcomes: no stack trace to fill or to log
     this.code = code;
     this.currentRevision = currentRevision;
     this.errors = List.copyOf(errors);
     this.current = current;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** This failure with the wait the far side asked for (Spotify's {@code Retry-After}). */
+  public ConfigFailure withRetryAfter(long seconds) {
+    return new ConfigFailure(code, getMessage(), currentRevision, errors, current, seconds);
   }
 
   /**
@@ -67,6 +79,11 @@ public final class ConfigFailure extends RuntimeException {
     return current;
   }
 
+  /** How long to wait before trying again, when the far side said so; else null. */
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
   /** For INVALID: every field that failed. */
   public List<FieldError> errors() {
     return errors;
@@ -83,6 +100,9 @@ public final class ConfigFailure extends RuntimeException {
     }
     if (current != null) {
       body.put("current", current);
+    }
+    if (retryAfterSeconds != null) {
+      body.put("retryAfterSeconds", retryAfterSeconds);
     }
     request.fail(code.code(), body.encode());
   }
@@ -118,7 +138,7 @@ public final class ConfigFailure extends RuntimeException {
           ? Json.fromJson(new JsonObject().put("errors", body.getJsonArray("errors")), Errors.class).errors()
           : List.of();
       return new ConfigFailure(code, body.getString("message"), body.getLong("currentRevision"), errors,
-          body.getJsonObject("current"));
+          body.getJsonObject("current"), body.getLong("retryAfterSeconds"));
     } catch (RuntimeException notOurs) {
       return new ConfigFailure(code, text);
     }

@@ -7,7 +7,11 @@ package io.spotipi.shared;
 public enum ErrorCode {
   BAD_REQUEST(4000, 400),
   NOT_FOUND(4040, 404),
+  /** Refused by the far side (Spotify: a Premium account is required). */
+  FORBIDDEN(4030, 403),
   CONFLICT(4090, 409),
+  /** Spotify is not usable: no credentials, or they must be authorized again. */
+  NOT_CONNECTED(4091, 409),
   INVALID(4220, 422),
   STORAGE(5030, 503),
   UNAVAILABLE(5031, 503);

@@ -1,17 +1,26 @@
 package io.spotipi.shared;
 
 import io.spotipi.shared.message.AlarmFired;
+import io.spotipi.shared.message.AlarmPrepare;
 import io.spotipi.shared.message.AlarmStatus;
 import io.spotipi.shared.message.AlarmStatusRequest;
+import io.spotipi.shared.message.AuthorizeReply;
+import io.spotipi.shared.message.AuthorizeRequest;
 import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.message.BackupList;
+import io.spotipi.shared.message.CallbackRequest;
 import io.spotipi.shared.message.CommitRequest;
 import io.spotipi.shared.message.ConfigChanged;
 import io.spotipi.shared.message.ConfigDocument;
+import io.spotipi.shared.message.DeviceList;
+import io.spotipi.shared.message.DevicesRequest;
 import io.spotipi.shared.message.HistoryPage;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.message.LoadRequest;
+import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.shared.message.RestoreRequest;
+import io.spotipi.shared.message.SpotifyCredentialsRequest;
+import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.shared.message.StateChanged;
 import io.spotipi.shared.message.StateCommitRequest;
 import io.spotipi.shared.message.StateDocument;
@@ -35,7 +44,9 @@ public final class EventBusCodecs {
   static final List<Class<?>> MESSAGES = List.of(LoadRequest.class, ConfigDocument.class, CommitRequest.class,
       ConfigChanged.class, HistoryRequest.class, HistoryPage.class, BackupInfo.class, BackupList.class,
       RestoreRequest.class, StoreStatus.class, AlarmFired.class, AlarmStatus.class, AlarmStatusRequest.class,
-      StateLoadRequest.class, StateDocument.class, StateCommitRequest.class, StateChanged.class);
+      StateLoadRequest.class, StateDocument.class, StateCommitRequest.class, StateChanged.class,
+      AlarmPrepare.class, PlayOutcome.class, DevicesRequest.class, DeviceList.class, SpotifyStatus.class,
+      SpotifyCredentialsRequest.class, AuthorizeRequest.class, AuthorizeReply.class, CallbackRequest.class);
 
   private static final Set<Vertx> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 

@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.PlayerOptions;
 import io.spotipi.player.auth.TokenCache;
 import io.spotipi.player.client.SpotifyClient;

@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.client.PlayRequest;
 import io.spotipi.player.client.PlaybackState;
 import io.spotipi.player.client.SpotifyClient;

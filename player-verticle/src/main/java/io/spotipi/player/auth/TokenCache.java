@@ -1,5 +1,6 @@
 package io.spotipi.player.auth;
 
+import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.player.client.AccessTokens;
 import io.spotipi.player.client.SpotifyError;
 import io.spotipi.player.client.SpotifyException;

@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.message.PlayOutcome;
 import static io.spotipi.player.alarm.Alarms.DEVICES;
 import static io.spotipi.player.alarm.Alarms.PLAY;
 import static io.spotipi.player.alarm.Alarms.PLAYER;

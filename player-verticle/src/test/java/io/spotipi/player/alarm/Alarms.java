@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.fake.Recorded;
 import io.spotipi.player.fake.Rig;
 import io.spotipi.shared.message.AlarmSpec;

@@ -3,7 +3,7 @@ package io.spotipi.player.auth;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spotipi.player.alarm.PlayOutcome;
+import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.fake.FakeAccounts;
 import io.spotipi.player.fake.Fault;
 import io.spotipi.player.fake.LogCapture;

@@ -1,5 +1,6 @@
 package io.spotipi.player.auth;
 
+import io.spotipi.shared.message.SpotifyStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package io.spotipi.player.alarm;
+package io.spotipi.shared.message;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

@@ -1,4 +1,4 @@
-package io.spotipi.player.auth;
+package io.spotipi.shared.message;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
