@@ -13,6 +13,9 @@ import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,25 +29,32 @@ import java.util.List;
 final class AlarmHandler {
   static final long SCHEDULER_TIMEOUT_MS = 5_000;
 
+  private static final DeliveryOptions THIS_NODE =
+      new DeliveryOptions().setLocalOnly(true).setSendTimeout(SCHEDULER_TIMEOUT_MS);
+  private static final DeliveryOptions ANY_NODE = new DeliveryOptions().setSendTimeout(SCHEDULER_TIMEOUT_MS);
+
   private final EventBus bus;
   private final ConfigClient client;
-  private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(SCHEDULER_TIMEOUT_MS);
 
   AlarmHandler(EventBus bus, ConfigClient client) {
     this.bus = bus;
     this.client = client;
   }
 
-  /** The scheduler's status, never older than the config this API has seen (its own writes included). */
+  /**
+   * The scheduler's status, never older than the config this API has seen (its own writes included),
+   * unless no config owner answers: then marked stale.
+   */
   void status(RoutingContext rc) {
     client.load()
-        .compose(seen -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(seen.revision())))
-        .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
+        .compose(seen -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(seen.revision()))
+            .onSuccess(s -> Replies.stale(rc.response(), seen.stale())))
+        .onSuccess(s -> reply(rc, s))
         .onFailure(rc::fail);
   }
 
   void trigger(RoutingContext rc) {
-    ask(Addresses.ALARM_TRIGGER, new JsonObject()).onSuccess(fired -> Replies.json(rc, 200, fired.toBuffer())).onFailure(rc::fail);
+    ask(Addresses.ALARM_TRIGGER, new JsonObject()).onSuccess(fired -> reply(rc, fired)).onFailure(rc::fail);
   }
 
   /**
@@ -65,7 +75,7 @@ final class AlarmHandler {
             .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
                 + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
             .onSuccess(s -> rc.response().putHeader(HttpHeaders.ETAG, saved.etag())))
-        .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
+        .onSuccess(s -> reply(rc, s))
         .onFailure(rc::fail);
   }
 
@@ -88,10 +98,29 @@ final class AlarmHandler {
     return alarm;
   }
 
-  /** A request to the scheduler; its reply is a record (local codec) or the same shape as JSON (cluster). */
-  private Future<JsonObject> ask(String address, Object body) {
-    return bus.request(address, body, delivery)
-        .map(m -> m.body() instanceof JsonObject json ? json : Json.toJson(m.body()))
+  /**
+   * A request to this node's scheduler, which answers from its own plan; on a node that runs none, to
+   * any node's. A scheduler elsewhere may be dead while the cluster still lists it: a status (a read)
+   * that times out there is asked once more, and the bus sends that to the next scheduler.
+   */
+  private Future<Message<Object>> ask(String address, Object body) {
+    return bus.request(address, body, THIS_NODE)
+        .recover(err -> failed(err, ReplyFailure.NO_HANDLERS) ? askAnyNode(address, body) : Future.failedFuture(err))
         .recover(err -> Future.failedFuture(ConfigFailure.from(err)));
+  }
+
+  private Future<Message<Object>> askAnyNode(String address, Object body) {
+    return bus.request(address, body, ANY_NODE).recover(err -> failed(err, ReplyFailure.TIMEOUT)
+        && Addresses.ALARM_STATUS.equals(address) ? bus.request(address, body, ANY_NODE) : Future.failedFuture(err));
+  }
+
+  private static boolean failed(Throwable err, ReplyFailure how) {
+    return err instanceof ReplyException re && re.failureType() == how;
+  }
+
+  /** The scheduler's reply, a record (local codec) or the same shape as JSON (cluster), and whether it is stale. */
+  private static void reply(RoutingContext rc, Message<Object> m) {
+    Replies.stale(rc.response(), "true".equals(m.headers().get(Addresses.STALE_HEADER)));
+    Replies.json(rc, 200, (m.body() instanceof JsonObject json ? json : Json.toJson(m.body())).toBuffer());
   }
 }
