@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,20 @@ public class TokenCache implements AccessTokens {
     inflight = null;
     lastError = null;
     state = next != null && next.authorized() ? State.CONNECTED : State.NOT_CONFIGURED;
+  }
+
+  /**
+   * Follows credentials loaded again (a change of the store, on any node): with the same client and
+   * refresh token the access token and any {@code reauthorize} state stay, else as {@link #use}.
+   */
+  public void follow(SpotifyCredentials next) {
+    if (next != null && credentials != null && next.clientId().equals(credentials.clientId())
+        && Objects.equals(next.clientSecret(), credentials.clientSecret())
+        && Objects.equals(next.refreshToken(), credentials.refreshToken())) {
+      credentials = next;
+      return;
+    }
+    use(next);
   }
 
   public State state() {
