@@ -1,6 +1,7 @@
 package io.spotipi.player;
 
 import io.spotipi.player.auth.CredentialSources;
+import io.spotipi.player.auth.SpotifyCredentials;
 import io.spotipi.player.auth.TokenCache;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -86,12 +87,16 @@ final class CredentialsLoader {
   }
 
   private void apply(CredentialSources.Found found, boolean fresh) {
-    boolean changed = !Objects.equals(tokens.credentials().orElse(null), found.credentials());
-    if (changed || !loaded.future().isComplete()) {
-      if (found.credentials() == null) {
+    SpotifyCredentials before = tokens.credentials().orElse(null);
+    SpotifyCredentials after = found.credentials();
+    if (!Objects.equals(before, after) || !loaded.future().isComplete()) {
+      if (after == null) {
         log.info("no Spotify credentials ({}): alarms report '{}'", found.origin(), TokenCache.NOT_CONNECTED);
+      } else if (before != null && before.authorized() && after.authorized()
+          && before.withRefreshToken(after.refreshToken()).equals(after)) {
+        log.info("Spotify refresh token rotated: the stored one is in use");
       } else {
-        log.info("Spotify credentials from {}: {}", found.origin(), found.credentials());
+        log.info("Spotify credentials from {}: {}", found.origin(), after);
       }
     }
     if (fresh) {

@@ -20,38 +20,17 @@ import io.spotipi.shared.message.CallbackRequest;
 import io.spotipi.shared.message.SpotifyCredentialsRequest;
 import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.shared.testing.Await;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Connecting Spotify as a user does: authorize, Spotify's consent page, the pasted address, through the bus. */
-@ExtendWith(VertxExtension.class)
-class ConnectFlowTest {
+class ConnectFlowTest extends OverARealOwner {
   static final String REDIRECT = "http://127.0.0.1:5001/api/spotify/callback";
-
-  private PlayerFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dir) {
-    f = new PlayerFixture(vertx, dir);
-    f.fake.player().device("k1", "Kitchen");
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
 
   private AuthorizeReply authorize() {
     return f.call(p -> p.authorize(new AuthorizeRequest(REDIRECT)));

@@ -13,35 +13,27 @@ import io.spotipi.shared.message.CallbackRequest;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.message.SpotifyCredentialsRequest;
 import io.spotipi.shared.testing.Await;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The player's whole life with secrets (connect, rotation, a refused code, credentials put, disconnect)
  * over a real config owner: no secret, token or code in any log line, reply, failure, the user's config,
  * its change events, the state's events or the history.
  */
-@ExtendWith(VertxExtension.class)
-class PlayerSecretsTest {
+class PlayerSecretsTest extends OverARealOwner {
 
   @Test
-  void noSecretLeavesThroughLogsRepliesTheConfigEventsOrHistory(Vertx vertx, @TempDir Path dir) {
+  void noSecretLeavesThroughLogsRepliesTheConfigEventsOrHistory() {
     List<String> said = new ArrayList<>();
     Set<String> secrets = new HashSet<>(Set.of(FakeAccounts.CLIENT_SECRET));
-    PlayerFixture f = new PlayerFixture(vertx, dir);
     try (LogCapture logs = LogCapture.open()) {
-      f.fake.player().device("k1", "Kitchen");
       f.fake.accounts().rotate(true);
       f.deploy(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
       AuthorizeReply reply = f.call(p -> p.authorize(new AuthorizeRequest(ConnectFlowTest.REDIRECT)));
@@ -82,7 +74,6 @@ class PlayerSecretsTest {
         }
       }
     }
-    f.close();
     assertTrue(secrets.size() >= 8, "secrets seen: " + secrets.size());
     assertTrue(said.stream().anyMatch(s -> s.contains("Spotify connected")), said.toString());
     for (String text : said) {

@@ -21,42 +21,21 @@ import io.spotipi.shared.message.SpotifyCredentialsRequest;
 import io.spotipi.shared.message.SpotifyDevice;
 import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.shared.testing.Await;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The deployed player over a real config owner, through the bus as the scheduler and the API reach
  * it: each address's answers and failures, where its credentials come from, what survives a restart.
  */
-@ExtendWith(VertxExtension.class)
-class PlayerVerticleTest {
+class PlayerVerticleTest extends OverARealOwner {
   static final AlarmSpec ALARM = new AlarmSpec("07:00", List.of(0, 1, 2, 3, 4),
       "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M", "Kitchen", 25, false, false);
   static final String DEVICES = "/v1/me/player/devices";
-
-  private PlayerFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dir) {
-    f = new PlayerFixture(vertx, dir);
-    f.fake.player().device("k1", "Kitchen");
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
 
   static AlarmFired fired() {
     Instant now = Instant.now();
