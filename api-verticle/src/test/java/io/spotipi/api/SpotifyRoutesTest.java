@@ -13,62 +13,37 @@ import io.spotipi.shared.Json;
 import io.spotipi.shared.message.CallbackRequest;
 import io.spotipi.shared.message.DevicesRequest;
 import io.spotipi.shared.message.SpotifyCredentialsRequest;
-import io.spotipi.shared.testing.Await;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /api/spotify/*} and {@code /api/devices} over real HTTP and the real event bus, against a real
  * config owner and a {@link ScriptedPlayer} on the player's addresses: the routes, the failure mapping,
  * and every bad input answered 4xx with nothing reaching the player.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpotifyRoutesTest {
   private static final String SECRET = "3f0c9e1b2a7d4c5e8f9a0b1c2d3e4f5a";
   private static final String ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
   private static final Set<String> STATUS_FIELDS = Set.of("state", "connected", "authorized_at", "token", "last_error");
 
+  @RegisterExtension
+  static final ScriptedPlayerApi RIG = new ScriptedPlayerApi();
+
   ApiServer api;
   ScriptedPlayer player;
-  String playerDeployment;
-
-  @BeforeAll
-  void start(@TempDir Path dir) {
-    api = ApiServer.start(dir, new JsonObject().put("rateLimit", "off"));
-  }
-
-  @AfterAll
-  void stop() {
-    api.close();
-  }
 
   @BeforeEach
-  void deployPlayer() {
-    player = new ScriptedPlayer();
-    playerDeployment = Await.result(api.vertx.deployVerticle(player));
-  }
-
-  @AfterEach
-  void undeployPlayer() {
-    if (playerDeployment != null) {
-      Await.result(api.vertx.undeploy(playerDeployment));
-    }
+  void fixture() {
+    api = RIG.api;
+    player = RIG.player;
   }
 
   private HttpResponse<Buffer> json(HttpMethod method, String path, String body) {
@@ -279,8 +254,7 @@ class SpotifyRoutesTest {
 
   @Test
   void withoutAPlayerOnTheNodeTheRoutesAre503() {
-    Await.result(api.vertx.undeploy(playerDeployment));
-    playerDeployment = null;
+    RIG.undeployPlayer();
     for (String path : List.of("/api/spotify/status", "/api/devices")) {
       HttpResponse<Buffer> r = api.get(path);
       assertProblem(r, 503);

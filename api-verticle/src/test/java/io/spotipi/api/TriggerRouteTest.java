@@ -5,52 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.AlarmTriggered;
-import io.spotipi.shared.testing.Await;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code POST /api/alarm/trigger}: what the scheduler answers, as HTTP (its firing is the scheduler's test). */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriggerRouteTest {
   private static final Instant AT = Instant.parse("2026-12-01T05:30:00Z");
   private static final String OCCURRENCE = "manual-" + AT;
 
-  ApiServer api;
-  ScriptedPlayer scripted;
-
-  @BeforeAll
-  void start(@TempDir Path dir) {
-    api = ApiServer.start(dir, new JsonObject().put("rateLimit", "off"));
-    scripted = new ScriptedPlayer();
-    Await.result(api.vertx.deployVerticle(scripted));
-  }
-
-  @AfterAll
-  void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final ScriptedPlayerApi RIG = new ScriptedPlayerApi();
 
   private HttpResponse<Buffer> trigger() {
-    return api.send(api.request(HttpMethod.POST, "/api/alarm/trigger"));
+    return RIG.api.send(RIG.api.request(HttpMethod.POST, "/api/alarm/trigger"));
   }
 
   @Test
   void playedIs200WithTheOccurrenceAndItsDevice() {
-    scripted.triggered = new AlarmTriggered(OCCURRENCE, AT, "played", "Kitchen", "played on 'Kitchen' (exact name)",
+    RIG.player.triggered = new AlarmTriggered(OCCURRENCE, AT, "played", "Kitchen", "played on 'Kitchen' (exact name)",
         null);
     HttpResponse<Buffer> r = trigger();
     assertEquals(200, r.statusCode(), r.bodyAsString());
@@ -64,7 +43,7 @@ class TriggerRouteTest {
       "FORBIDDEN,   403, Spotify Premium is required (PREMIUM_REQUIRED)",
       "UNAVAILABLE, 503, Spotify cannot be reached: connection refused"})
   void failedIsTheProblemOfItsCodeWithTheDetail(ErrorCode code, int status, String detail) {
-    scripted.triggered = new AlarmTriggered(OCCURRENCE, AT, "failed", null, detail, code);
+    RIG.player.triggered = new AlarmTriggered(OCCURRENCE, AT, "failed", null, detail, code);
     HttpResponse<Buffer> r = trigger();
     JsonObject p = assertProblem(r, status);
     assertEquals(detail, p.getString("detail"));
@@ -76,8 +55,8 @@ class TriggerRouteTest {
 
   @Test
   void notConnectedIs409WithTheStateOfSpotify() {
-    scripted.status = ScriptedPlayer.status("not_configured");
-    scripted.triggered = new AlarmTriggered(OCCURRENCE, AT, "failed", null, "Spotify not connected",
+    RIG.player.status = ScriptedPlayer.status("not_configured");
+    RIG.player.triggered = new AlarmTriggered(OCCURRENCE, AT, "failed", null, "Spotify not connected",
         ErrorCode.NOT_CONNECTED);
     JsonObject p = assertProblem(trigger(), 409);
     assertEquals("Spotify not connected", p.getString("detail"));

@@ -20,40 +20,22 @@ import io.spotipi.shared.message.AlarmTriggered;
 import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.shared.testing.Await;
 import io.spotipi.shared.testing.MutableClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the scheduler asks of the player, and what it records of the answers. */
-@ExtendWith(VertxExtension.class)
 class SchedulerPlayerTest {
   private static final Instant TUESDAY_0700 = MONDAY_0700.plus(Duration.ofDays(1));
   private static final String NOT_CONNECTED = "Spotify not connected";
 
-  private Vertx vertx;
-  private SchedulerRig rig;
-
-  @BeforeEach
-  void startStore(Vertx vertx, @TempDir Path dataDir) {
-    this.vertx = vertx;
-    rig = new SchedulerRig(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stopAll() {
-    rig.close();
-  }
+  @RegisterExtension
+  final SchedulerRig rig = new SchedulerRig();
 
   @Test
   void thePlayerGetsReadyOncePerOccurrenceTwoMinutesAhead() {
@@ -127,9 +109,9 @@ class SchedulerPlayerTest {
   @Test
   void aPlayerThatNeverAnswersIsAFailureAfterTheTimeoutAndTheAlarmIsSwitchedOffOnce() {
     List<AlarmFired> asked = new CopyOnWriteArrayList<>();
-    MessageConsumer<Object> silent = vertx.eventBus().consumer(Addresses.PLAYER_PLAY,
+    MessageConsumer<Object> silent = rig.vertx.eventBus().consumer(Addresses.PLAYER_PLAY,
         msg -> asked.add(Json.fromJson(msg.body(), AlarmFired.class)));
-    MessageConsumer<Object> ready = vertx.eventBus().consumer(Addresses.PLAYER_PREPARE, msg -> msg.reply(null));
+    MessageConsumer<Object> ready = rig.vertx.eventBus().consumer(Addresses.PLAYER_PREPARE, msg -> msg.reply(null));
     Await.result(silent.completion().compose(v -> ready.completion()));
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(30));
     rig.setAlarm(alarm("07:00", null, VIENNA));
@@ -154,7 +136,7 @@ class SchedulerPlayerTest {
     rig.deploy(new SchedulerVerticle(clock), SchedulerRig.options());
     rig.awaitPlanned(MONDAY_0700);
 
-    JsonObject reply = (JsonObject) Await.result(vertx.eventBus().request(Addresses.ALARM_TRIGGER, null)).body();
+    JsonObject reply = (JsonObject) Await.result(rig.vertx.eventBus().request(Addresses.ALARM_TRIGGER, null)).body();
     AlarmTriggered triggered = Json.fromJson(reply, AlarmTriggered.class);
     assertEquals(LastFired.FAILED, triggered.outcome());
     assertEquals(ErrorCode.UNAVAILABLE, triggered.failure());
@@ -176,7 +158,7 @@ class SchedulerPlayerTest {
     player.answer(fired -> PlayOutcome.failed(fired.occurrence(), ErrorCode.NOT_CONNECTED, NOT_CONNECTED));
     rig.deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, player, MONDAY_0700);
 
-    JsonObject reply = (JsonObject) Await.result(vertx.eventBus().request(Addresses.ALARM_TRIGGER, null)).body();
+    JsonObject reply = (JsonObject) Await.result(rig.vertx.eventBus().request(Addresses.ALARM_TRIGGER, null)).body();
     String occurrence = "manual-" + clock.instant();
     assertEquals(new JsonObject().put("occurrence", occurrence).put("fired_at", clock.instant().toString())
         .put("outcome", "failed").putNull("device").put("detail", NOT_CONNECTED).put("failure", "NOT_CONNECTED"),

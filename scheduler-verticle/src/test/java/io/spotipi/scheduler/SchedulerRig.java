@@ -16,6 +16,7 @@ import io.spotipi.shared.message.AlarmStatus;
 import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.testing.Await;
 import io.spotipi.shared.testing.MutableClock;
+import io.spotipi.shared.testing.TestVertx;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -23,20 +24,28 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real config owner on a temp dir, schedulers deployed on it with hand-set clocks, a recorder of
- * {@code spotipi.alarm.fired}, and the reads a scheduler test checks with. Nothing waits for real time
- * to pass except for a scheduler to look at its clock again.
+ * Per test: a Vert.x, the real config owner on a temp dir, schedulers deployed on it with hand-set
+ * clocks, a recorder of {@code spotipi.alarm.fired}, and the reads a scheduler test checks with.
+ * Nothing waits for real time to pass except for a scheduler to look at its clock again. Registered
+ * as a field: {@code @RegisterExtension final SchedulerRig rig = new SchedulerRig();}.
  */
-final class SchedulerRig implements AutoCloseable {
+final class SchedulerRig implements BeforeEachCallback, AfterEachCallback {
   static final long RECHECK_MS = 10;
   static final long GRACE_SECONDS = 600;
   static final long WAIT_MS = 10_000;
@@ -45,17 +54,20 @@ final class SchedulerRig implements AutoCloseable {
   /** A Monday in Vienna, far from any DST change. */
   static final Instant MONDAY_0700 = at("2026-11-30T07:00+01:00");
 
-  final Vertx vertx;
   final List<AlarmFired> published = new CopyOnWriteArrayList<>();
   final List<JsonObject> publishedJson = new CopyOnWriteArrayList<>();
-  private final Context testContext;
-  private final ConfigClient store;
-  private final StateClient state;
-  private final String storeDeployment;
   private final List<String> schedulerDeployments = new CopyOnWriteArrayList<>();
+  Vertx vertx;
+  private Path dataDir;
+  private Context testContext;
+  private ConfigClient store;
+  private StateClient state;
+  private String storeDeployment;
 
-  SchedulerRig(Vertx vertx, Path dataDir) {
-    this.vertx = vertx;
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    dataDir = Files.createTempDirectory("scheduler-test");
+    vertx = TestVertx.strict();
     storeDeployment = Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions()
         .setConfig(new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
     testContext = vertx.getOrCreateContext();
@@ -77,13 +89,19 @@ final class SchedulerRig implements AutoCloseable {
 
   /** Schedulers first, then the store, which finishes its writes before the temp dir goes. */
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) throws IOException {
     for (String id : schedulerDeployments) {
       if (vertx.deploymentIDs().contains(id)) {
         Await.result(vertx.undeploy(id));
       }
     }
     Await.result(vertx.undeploy(storeDeployment));
+    Await.result(vertx.close());
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   static Instant at(String offsetDateTime) {

@@ -24,23 +24,17 @@ import io.spotipi.shared.message.AlarmStatus.LastFired;
 import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.testing.Await;
 import io.spotipi.shared.testing.MutableClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,21 +42,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The scheduler against the real config owner, with a hand-set clock: nothing here waits for real
  * time to pass except for the scheduler to look at the clock again.
  */
-@ExtendWith(VertxExtension.class)
 class SchedulerVerticleTest {
-  private Vertx vertx;
-  private SchedulerRig rig;
-
-  @BeforeEach
-  void startStore(Vertx vertx, @TempDir Path dataDir) {
-    this.vertx = vertx;
-    rig = new SchedulerRig(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stopAll() {
-    rig.close();
-  }
+  @RegisterExtension
+  final SchedulerRig rig = new SchedulerRig();
 
   // ---- exact timing ------------------------------------------------------------------------------
 
@@ -107,7 +89,7 @@ class SchedulerVerticleTest {
   void theFiredEventAndTheStatusHaveTheContractsFieldNames() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
     rig.deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
-    JsonObject status = Await.result(vertx.eventBus().<JsonObject>request(Addresses.ALARM_STATUS, null)).body();
+    JsonObject status = Await.result(rig.vertx.eventBus().<JsonObject>request(Addresses.ALARM_STATUS, null)).body();
     assertEquals(Set.of("enabled", "time", "weekdays", "timezone", "next_fire", "next_fire_in_seconds", "last_fired"),
         status.fieldNames());
     assertEquals(60, status.getLong("next_fire_in_seconds"));
@@ -126,7 +108,7 @@ class SchedulerVerticleTest {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
     rig.deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
     for (Object body : List.of(new JsonObject().put("min_revision", "soon"), "status please")) {
-      ConfigFailure f = ConfigFailure.from(Await.failure(vertx.eventBus().request(Addresses.ALARM_STATUS, body)));
+      ConfigFailure f = ConfigFailure.from(Await.failure(rig.vertx.eventBus().request(Addresses.ALARM_STATUS, body)));
       assertEquals(ErrorCode.BAD_REQUEST, f.code(), f.getMessage());
     }
     assertEquals(60, rig.status().nextFireInSeconds(), "the scheduler still answers");
@@ -248,7 +230,7 @@ class SchedulerVerticleTest {
   void aRestartInsideTheGraceWindowFiresOnceLate() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
     String first = rig.deployPlanned(alarm("07:00", EVERY_DAY, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
-    Await.result(vertx.undeploy(first));
+    Await.result(rig.vertx.undeploy(first));
 
     Instant restart = MONDAY_0700.plusSeconds(180);
     clock.set(restart);
@@ -260,7 +242,7 @@ class SchedulerVerticleTest {
     assertEquals(restart, fired.firedAt());
     assertEquals(Duration.ofSeconds(180).toMillis(), fired.lateMs());
     rig.awaitPlanned(MONDAY_0700.plus(Duration.ofDays(1)));
-    Await.result(vertx.undeploy(second));
+    Await.result(rig.vertx.undeploy(second));
 
     MutableClock third = clock.sameTime();
     RecordingPlayer thirdPlayer = new RecordingPlayer();
@@ -274,7 +256,7 @@ class SchedulerVerticleTest {
   void aRestartOutsideTheGraceWindowSkipsAndKeepsAOneTimeAlarmEnabled() {
     MutableClock clock = new MutableClock(MONDAY_0700.minusSeconds(60));
     String first = rig.deployPlanned(alarm("07:00", null, VIENNA), clock, new RecordingPlayer(), MONDAY_0700);
-    Await.result(vertx.undeploy(first));
+    Await.result(rig.vertx.undeploy(first));
 
     clock.set(MONDAY_0700.plusSeconds(GRACE_SECONDS + 60));
     RecordingPlayer player = new RecordingPlayer();
@@ -292,7 +274,7 @@ class SchedulerVerticleTest {
     rig.setAlarm(alarm("07:00", null, VIENNA)); // at 07:02 for 07:00: tomorrow
     Instant tomorrow = MONDAY_0700.plus(Duration.ofDays(1));
     rig.awaitPlanned(tomorrow);
-    Await.result(vertx.undeploy(first));
+    Await.result(rig.vertx.undeploy(first));
 
     clock.set(setAt.plusSeconds(60));
     RecordingPlayer player = new RecordingPlayer();
@@ -338,7 +320,7 @@ class SchedulerVerticleTest {
     RecordingPlayer player = new RecordingPlayer();
     rig.deployPlanned(alarm("07:00", null, VIENNA), clock, player, MONDAY_0700);
 
-    Message<JsonObject> reply = Await.result(vertx.eventBus().request(Addresses.ALARM_TRIGGER, new JsonObject()));
+    Message<JsonObject> reply = Await.result(rig.vertx.eventBus().request(Addresses.ALARM_TRIGGER, new JsonObject()));
     assertEquals(new JsonObject().put("occurrence", "manual-" + now).put("fired_at", now.toString())
         .put("outcome", "played").put("device", "Bedroom").put("detail", "played on 'Bedroom' (exact name)"),
         reply.body(), "the trigger's answer, which the API passes on");
