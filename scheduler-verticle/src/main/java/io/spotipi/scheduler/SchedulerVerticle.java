@@ -276,8 +276,7 @@ public class SchedulerVerticle extends VerticleBase {
         .compose(snap -> applied == null || snap.revision() > applied.revision()
             ? refresh(snap)
             : Future.<Void>succeededFuture())
-        .onSuccess(v -> msg.reply(Json.toJson(StatusView.of(alarm, plan.target(), firing.lastFired(),
-            clock.instant()))))
+        .onSuccess(v -> msg.reply(Json.toJson(StatusView.of(alarm, plan.target(), firing.lastFired(), clock))))
         .onFailure(err -> ConfigFailure.from(err).replyTo(msg));
   }
 
