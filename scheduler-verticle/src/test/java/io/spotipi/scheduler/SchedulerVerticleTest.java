@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
-import io.spotipi.shared.Json;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmStatus;
 import io.spotipi.shared.message.AlarmStatus.LastFired;
