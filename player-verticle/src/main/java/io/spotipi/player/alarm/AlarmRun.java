@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.client.PlayRequest;
 import io.spotipi.player.client.PlaybackState;
@@ -10,7 +11,6 @@ import io.spotipi.player.client.SpotifyFailures;
 import io.spotipi.player.client.SpotifyUri;
 import io.spotipi.player.device.DeviceResolver;
 import io.spotipi.player.device.Resolution;
-import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.AlarmSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.PlayOutcome;
 import static io.spotipi.player.alarm.Alarms.DEVICES;
 import static io.spotipi.player.alarm.Alarms.PLAY;
@@ -15,7 +16,6 @@ import io.spotipi.player.PlayerOptions;
 import io.spotipi.player.fake.Fault;
 import io.spotipi.player.fake.LogCapture;
 import io.spotipi.player.fake.Rig;
-import io.spotipi.shared.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
