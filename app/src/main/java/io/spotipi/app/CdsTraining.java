@@ -79,11 +79,12 @@ public final class CdsTraining {
     }
   }
 
-  /** The requests a user's first minute makes: the config, a save, the alarm and the probes. */
+  /** The requests a user's first minute makes: the config, a save, the alarm, Spotify's status and the probes. */
   private static Future<Void> exercise(HttpClient http, int port) {
     return call(http, port, HttpMethod.GET, "/api/config", null)
         .compose(v -> call(http, port, HttpMethod.PATCH, "/api/config", "{\"alarm_volume\":25}"))
         .compose(v -> call(http, port, HttpMethod.GET, "/api/alarm", null))
+        .compose(v -> call(http, port, HttpMethod.GET, "/api/spotify/status", null))
         .compose(v -> call(http, port, HttpMethod.GET, "/readyz", null))
         .compose(v -> call(http, port, HttpMethod.GET, "/metrics", null));
   }

@@ -50,8 +50,7 @@ public final class Main {
     System.setProperty("hazelcast.logging.type", "slf4j");
   }
 
-  /** Starts the node and deploys its verticles; exits the process when that fails. */
-  static SpotiPiNode run(AppOptions options, String nodeId, Logger log) {
+  private static void run(AppOptions options, String nodeId, Logger log) {
     log.info("SpotiPi starting: node {}, verticles {}, data dir {}, env {}, event loops {}", nodeId, names(options),
         options.dataDir().toAbsolutePath().normalize(), options.env(), options.eventLoops());
     SpotiPiNode node;
@@ -62,7 +61,7 @@ public final class Main {
       log.error("SpotiPi failed to start: could not join the cluster: {}", e instanceof ExecutionException
           ? e.getCause().toString() : e.toString());
       System.exit(EXIT_START_FAILED);
-      return null;
+      return;
     }
     log.info("network transport: {}", node.transport());
     // Registered before deploying, so a SIGTERM during startup also closes Vert.x cleanly.
@@ -73,18 +72,17 @@ public final class Main {
     } catch (ExecutionException e) {
       log.error("SpotiPi failed to start: {}", e.getCause().getMessage());
       System.exit(EXIT_START_FAILED);
-      return null;
+      return;
     } catch (TimeoutException | InterruptedException e) {
       log.error("SpotiPi failed to start: verticles not up within {} s", START_TIMEOUT_SECONDS);
       System.exit(EXIT_START_FAILED);
-      return null;
+      return;
     }
     if (options.runs(Verticle.API)) {
       log.info("SpotiPi ready on http://{}:{}", options.host(), options.port());
     } else {
       log.info("SpotiPi ready (verticles: {})", names(options));
     }
-    return node;
   }
 
   /** Runs on SIGTERM/SIGINT: undeploying lets in-flight commits finish and become durable. */

@@ -56,19 +56,14 @@ public final class ChildJvm {
    * {@link LogSetup}).
    */
   public static List<String> command(List<String> jvmArgs, Path jar, List<String> args) {
-    return jar == null ? mainCommand(jvmArgs, Main.class, args) : java(jvmArgs, List.of("-jar", jar.toString()), args);
-  }
-
-  /** The command line of {@code main} on this test's classpath: {@code java jvmArgs -cp ... main args}. */
-  public static List<String> mainCommand(List<String> jvmArgs, Class<?> main, List<String> args) {
-    return java(jvmArgs, List.of("-cp", System.getProperty("java.class.path"), main.getName()), args);
-  }
-
-  private static List<String> java(List<String> jvmArgs, List<String> what, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
-    command.addAll(what);
+    if (jar == null) {
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    } else {
+      command.addAll(List.of("-jar", jar.toString()));
+    }
     command.addAll(args);
     return command;
   }

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 
 /**
  * One SpotiPi process of the real jar ({@code target/spotipi.jar}, built by the package phase before
- * these tests run; or a main class of the tests, see {@link #runMain}), on 127.0.0.1 with its own free HTTP port and data dir, its output in a log file.
+ * these tests run), on 127.0.0.1 with its own free HTTP port and data dir, its output in a log file.
  * It can be restarted with the same settings (same ports, same data dir) after a kill or a stop.
  */
 final class ClusterNode {
@@ -43,8 +43,6 @@ final class ClusterNode {
   private final Path jar;
   private final List<String> args = new ArrayList<>();
   private final Map<String, String> env;
-  private final List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
-  private Class<?> main;
   private ChildJvm child;
   private int launches;
 
@@ -160,29 +158,17 @@ final class ClusterNode {
     args.addAll(List.of(more));
   }
 
-  /** The next launches run {@code main} on the tests' classpath instead of the jar, with these JVM options. */
-  void runMain(Class<?> mainClass, String... moreJvmOptions) {
-    main = mainClass;
-    jvmOptions.addAll(List.of(moreJvmOptions));
-  }
-
   /** Starts the process (again, after a kill or stop: same ports and data dir, a new log file). */
   void launch() throws IOException {
     if (alive()) {
       throw new IllegalStateException(name + " is already running");
     }
     launches++;
-    List<String> command = main == null ? ChildJvm.command(jvmOptions, jar, args)
-        : ChildJvm.mainCommand(jvmOptions, main, args);
-    child = ChildJvm.start(command, env, dir.resolve("node-" + launches + ".log"));
+    child = ChildJvm.start(ChildJvm.command(JVM_OPTIONS, jar, args), env, dir.resolve("node-" + launches + ".log"));
   }
 
   void awaitReady() throws InterruptedException {
-    awaitOutput("SpotiPi ready");
-  }
-
-  void awaitOutput(String text) throws InterruptedException {
-    child.awaitOutput(text, READY_WAIT);
+    child.awaitOutput("SpotiPi ready", READY_WAIT);
   }
 
   void start() throws IOException, InterruptedException {

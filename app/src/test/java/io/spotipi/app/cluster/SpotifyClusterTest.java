@@ -3,13 +3,11 @@ package io.spotipi.app.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spotipi.app.ChildJvm;
-import io.spotipi.app.PlayerProbeMain;
 import io.spotipi.player.fake.FakeAccounts;
 import io.spotipi.player.fake.FakeSpotify;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Three nodes' players pointed at one fake Spotify in this JVM, which rotates the refresh token on
  * every refresh (as with PKCE, where a spent one is refused): the nodes asked for devices at once
  * make one token request for the whole cluster, a rotation on one node is what the others use next,
- * and every node's copy of the credentials is owner-only. Each node is {@link PlayerProbeMain}: the
- * app's main with a listener that asks its own player, as the API's routes do.
+ * and every node's copy of the credentials is owner-only. Each node is asked through its own
+ * {@code GET /api/devices?refresh=true}, which its own player answers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpotifyClusterTest {
@@ -44,7 +41,6 @@ class SpotifyClusterTest {
   private static FakeSpotify fake;
   private static String firstToken;
   private static List<ClusterNode> nodes;
-  private static final Map<ClusterNode, Integer> probes = new HashMap<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -57,15 +53,7 @@ class SpotifyClusterTest {
         "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET, "SPOTIFY_REFRESH_TOKEN", firstToken,
         "SPOTIPI_SPOTIFY_API_URL", fake.url(), "SPOTIPI_SPOTIFY_ACCOUNTS_URL", fake.url());
     nodes = ClusterNode.cluster(ClusterNode.runDir(SpotifyClusterTest.class), 3, "config,player,api", env);
-    for (ClusterNode node : nodes) {
-      int port = ChildJvm.freePort();
-      probes.put(node, port);
-      node.runMain(PlayerProbeMain.class, "-Dspotipi.probe.port=" + port);
-    }
     ClusterNode.startAll(nodes);
-    for (ClusterNode node : nodes) {
-      node.awaitOutput("probe ready");
-    }
   }
 
   @AfterAll
@@ -79,13 +67,14 @@ class SpotifyClusterTest {
   }
 
   private static CompletableFuture<HttpResponse<String>> devices(ClusterNode node) {
-    return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probes.get(node) + "/"))
+    return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort
+        + "/api/devices?refresh=true"))
         .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void assertListsTheSpeaker(ClusterNode node, HttpResponse<String> answer) {
     assertEquals(200, answer.statusCode(), node + ": " + answer.body() + "\n" + node.log());
-    assertEquals("Kitchen", new JsonObject(answer.body()).getJsonArray("devices").getJsonObject(0).getString("name"));
+    assertEquals("Kitchen", new JsonArray(answer.body()).getJsonObject(0).getString("name"));
   }
 
   private static List<String> refreshTokensAsked() {
