@@ -2,7 +2,6 @@ package io.spotipi.shared;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,7 +98,7 @@ public record SpotifyState(String clientId, String clientSecret, String refreshT
     String id = text(value, CLIENT_ID);
     String secret = text(value, CLIENT_SECRET);
     String token = text(value, REFRESH_TOKEN);
-    Instant at = instant(value);
+    Instant at = JsonValues.instant(value, AUTHORIZED_AT);
     if (id == null && !value.isEmpty()) {
       throw new IllegalArgumentException(CLIENT_ID + ": is required with any other field");
     }
@@ -116,18 +115,6 @@ public record SpotifyState(String clientId, String clientSecret, String refreshT
       throw new IllegalArgumentException(field + ": must be a string");
     }
     return (String) v;
-  }
-
-  private static Instant instant(JsonObject value) {
-    Object v = value.getValue(AUTHORIZED_AT);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Instant.parse((String) v);
-    } catch (ClassCastException | DateTimeParseException e) {
-      throw new IllegalArgumentException(AUTHORIZED_AT + ": must be an ISO-8601 instant");
-    }
   }
 
   /** The section's value; absent fields are left out. */
