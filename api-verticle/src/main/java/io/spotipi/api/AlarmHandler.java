@@ -11,11 +11,8 @@ import io.spotipi.shared.Json;
 import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,21 +20,17 @@ import java.util.List;
 
 /**
  * {@code /api/alarm} and the original's {@code /save_alarm} form. The alarm's settings are config keys
- * written through the owner like any other; its status and the manual trigger belong to the scheduler,
- * asked over the event bus.
+ * written through the owner like any other; its status belongs to the scheduler, asked over the event
+ * bus (the manual trigger: {@link TriggerHandler}).
  */
 final class AlarmHandler {
   static final long SCHEDULER_TIMEOUT_MS = 5_000;
 
-  private static final DeliveryOptions THIS_NODE =
-      new DeliveryOptions().setLocalOnly(true).setSendTimeout(SCHEDULER_TIMEOUT_MS);
-  private static final DeliveryOptions ANY_NODE = new DeliveryOptions().setSendTimeout(SCHEDULER_TIMEOUT_MS);
-
-  private final EventBus bus;
+  private final SchedulerRequests scheduler;
   private final ConfigClient client;
 
   AlarmHandler(EventBus bus, ConfigClient client) {
-    this.bus = bus;
+    this.scheduler = new SchedulerRequests(bus, SCHEDULER_TIMEOUT_MS);
     this.client = client;
   }
 
@@ -51,10 +44,6 @@ final class AlarmHandler {
             .onSuccess(s -> Replies.stale(rc.response(), seen.stale())))
         .onSuccess(s -> reply(rc, s))
         .onFailure(rc::fail);
-  }
-
-  void trigger(RoutingContext rc) {
-    ask(Addresses.ALARM_TRIGGER, new JsonObject()).onSuccess(fired -> reply(rc, fired)).onFailure(rc::fail);
   }
 
   /**
@@ -98,24 +87,9 @@ final class AlarmHandler {
     return alarm;
   }
 
-  /**
-   * A request to this node's scheduler, which answers from its own plan; on a node that runs none, to
-   * any node's. A scheduler elsewhere may be dead while the cluster still lists it: a status (a read)
-   * that times out there is asked once more, and the bus sends that to the next scheduler.
-   */
+  /** The scheduler's status (this node's, where it runs one), answered from its own plan. */
   private Future<Message<Object>> ask(String address, Object body) {
-    return bus.request(address, body, THIS_NODE)
-        .recover(err -> failed(err, ReplyFailure.NO_HANDLERS) ? askAnyNode(address, body) : Future.failedFuture(err))
-        .recover(err -> Future.failedFuture(ConfigFailure.from(err)));
-  }
-
-  private Future<Message<Object>> askAnyNode(String address, Object body) {
-    return bus.request(address, body, ANY_NODE).recover(err -> failed(err, ReplyFailure.TIMEOUT)
-        && Addresses.ALARM_STATUS.equals(address) ? bus.request(address, body, ANY_NODE) : Future.failedFuture(err));
-  }
-
-  private static boolean failed(Throwable err, ReplyFailure how) {
-    return err instanceof ReplyException re && re.failureType() == how;
+    return scheduler.read(address, body).recover(err -> Future.failedFuture(ConfigFailure.from(err)));
   }
 
   /** The scheduler's reply, a record (local codec) or the same shape as JSON (cluster), and whether it is stale. */

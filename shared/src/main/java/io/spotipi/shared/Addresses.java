@@ -46,7 +46,7 @@ public final class Addresses {
    * scheduler last knew while no config owner answered, or older than the revision asked for.
    */
   public static final String STALE_HEADER = "stale";
-  /** Request-reply: empty → {@code AlarmFired} of the manual occurrence. */
+  /** Request-reply: empty → {@code AlarmTriggered}: the manual occurrence, once it played or failed. */
   public static final String ALARM_TRIGGER = "spotipi.alarm.trigger";
 
   // ---- player: every node has its own; requests stay on the node (local consumers, local-only sends)

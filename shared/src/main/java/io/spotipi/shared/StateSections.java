@@ -14,6 +14,9 @@ public final class StateSections {
   /** The schedulers' bookkeeping: {@link SchedulerState}. */
   public static final String SCHEDULER = "scheduler";
 
+  /** The player's Spotify credentials, or the mark that the user disconnected: {@link SpotifyState}. Secrets. */
+  public static final String SPOTIFY = "spotify";
+
   /** Every section the owner keeps; a request naming another is refused. */
-  public static final List<String> ALL = List.of(SCHEDULER);
+  public static final List<String> ALL = List.of(SCHEDULER, SPOTIFY);
 }
