@@ -30,8 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,19 +50,16 @@ class ConfigFeedsHoldNoStateTest {
   private SpotiPiStack node;
   private HttpClient http;
 
-  @BeforeEach
-  void start(@TempDir Path dataDir) {
-    node = SpotiPiStack.start(dataDir, MONDAY_0700);
-    http = node.vertx.createHttpClient();
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
-
   @Test
-  void theEventsAndTheHistoryOfAFiredAlarmCarryNoSchedulerState() {
+  void theEventsAndTheHistoryOfAFiredAlarmCarryNoSchedulerState(@TempDir Path dataDir) {
+    try (SpotiPiStack stack = SpotiPiStack.start(dataDir, MONDAY_0700)) {
+      node = stack;
+      http = stack.vertx.createHttpClient();
+      fireAndReadTheFeeds();
+    }
+  }
+
+  private void fireAndReadTheFeeds() {
     StringBuffer live = watch(null);
     JsonObject alarm = new JsonObject().put("enabled", true).put("time", "07:02").putNull("weekdays")
         .put("timezone", "Europe/Vienna");

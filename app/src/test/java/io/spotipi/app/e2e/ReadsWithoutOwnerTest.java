@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +24,14 @@ class ReadsWithoutOwnerTest {
   private static final Instant MONDAY_0700 = OffsetDateTime.parse("2026-11-30T07:00+01:00").toInstant();
   private static final String STALE = "SpotiPi-Stale";
 
-  private SpotiPiStack node;
-
-  @BeforeEach
-  void start(@TempDir Path dataDir) {
-    node = SpotiPiStack.start(dataDir, MONDAY_0700);
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
-
   @Test
-  void readsTheNodeCanAnswerStay200MarkedStaleAndOwnerOnlyReadsAre503() {
+  void readsTheNodeCanAnswerStay200MarkedStaleAndOwnerOnlyReadsAre503(@TempDir Path dataDir) {
+    try (SpotiPiStack node = SpotiPiStack.start(dataDir, MONDAY_0700)) {
+      readWithoutOwner(node);
+    }
+  }
+
+  private static void readWithoutOwner(SpotiPiStack node) {
     JsonObject alarm = new JsonObject().put("enabled", true).put("time", "07:30")
         .put("weekdays", new JsonArray(List.of(0, 1, 2, 3, 4, 5, 6))).put("timezone", "Europe/Vienna");
     assertEquals(200, node.putJson("/api/alarm", alarm).statusCode());
