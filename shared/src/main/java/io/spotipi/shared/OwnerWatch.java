@@ -26,10 +26,15 @@ final class OwnerWatch {
     return WATCHES.computeIfAbsent(vertx, v -> new OwnerWatch());
   }
 
-  /** A request to the owner failed with {@code failure}: an UNAVAILABLE one means nobody serves. */
+  /**
+   * A request to the owner failed with {@code failure}: UNAVAILABLE means nobody serves; any other
+   * failure (a conflict, a failing disk, ...) is the owner's own answer.
+   */
   void failed(ConfigFailure failure) {
     if (failure.code() == ErrorCode.UNAVAILABLE) {
       unreachableSince.compareAndSet(REACHABLE, System.nanoTime());
+    } else {
+      answered();
     }
   }
 
