@@ -213,10 +213,18 @@ class WebAppBrowserTest {
 
   @Test
   void theSystemViewShowsTheStore() {
+    Await.result(stack.vertx.eventBus().request(Addresses.BACKUP_CREATE, new JsonObject()));
+    stack.patchConfig(new JsonObject().put(ConfigKeys.ALARM_VOLUME, 23));
     browser.open(stack.url("/system"));
     // the scheduler commits too (its planned occurrence): compare with the store as it is at each look
     browser.waitFor("the store's revision", d -> Long.toString(revision()).equals(browser.text("fig-revision")));
     assertTrue(browser.text("health").startsWith("Healthy"));
+    browser.waitFor("the newest commit in the history", d -> (Boolean) browser.script(
+        "return document.querySelector('[data-testid=history] li')?.dataset.revision == arguments[0]", revision()));
+    browser.waitForTestid("backups");
+    browser.waitFor("samples in the latency chart", d -> (Boolean) browser.script(
+        "return (document.querySelector('[data-testid=chart-latency] polyline')?.points.numberOfItems ?? 0) >= 2"));
+    assertFalse((Boolean) browser.script("return document.querySelector('main').textContent.includes('Loading…')"));
   }
 
   @Test
@@ -252,6 +260,26 @@ class WebAppBrowserTest {
     browser.waitFor("the banner to go", d -> !browser.present("offline-banner"));
     browser.waitForText("card-time", "06:20", Browser.WAIT);
     assertEquals("Live", browser.text("status-pill"));
+  }
+
+  @Test
+  void aPageLeftForAnotherHoldsNoEventStreamAndFollowsAgainWhenBrowsedBackTo() {
+    stack.putAlarm(new JsonObject().put(ConfigKeys.ENABLED, true).put(ConfigKeys.TIME, "06:05"));
+    // more visits than Chromium's six connections per host: each left page sits in the back/forward cache
+    for (String page : List.of("/", "/alarm", "/system", "/settings", "/alarm", "/system", "/")) {
+      browser.open(stack.url(page));
+    }
+    browser.waitFor("one event stream", d -> watchers() == 1);
+    browser.waitForText("card-time", "06:05", Browser.WAIT);
+
+    browser.script("window.spotipiLeft = true");
+    browser.open(stack.url("/settings"));
+    browser.driver.navigate().back();
+    browser.waitForTestid("card-time");
+    assertEquals(true, browser.script("return window.spotipiLeft === true"), "restored from the back/forward cache");
+    stack.putAlarm(new JsonObject().put(ConfigKeys.TIME, "06:25"));
+    browser.waitForText("card-time", "06:25", LIVE);
+    assertEquals(1, watchers());
   }
 
   @Test
@@ -302,6 +330,10 @@ class WebAppBrowserTest {
   @SuppressWarnings("unchecked")
   private List<String> navTexts() {
     return (List<String>) browser.script("return [...document.querySelectorAll('nav.tabs a')].map(a => a.textContent.trim())");
+  }
+
+  private static int watchers() {
+    return stack.get("/api/thread-safety/status").bodyAsJsonObject().getInteger("change_listeners_count");
   }
 
   private static long revision() {
