@@ -3,6 +3,7 @@ import { html, useState } from '../vendor/preact-htm.js';
 import { alarmOf } from '../lib/alarm.js';
 import { locale, t } from '../lib/i18n.js';
 import { K } from '../lib/keys.js';
+import { problemText } from '../lib/problem.js';
 import { saveAlarm } from '../lib/save.js';
 import { notify } from '../lib/store.js';
 import { normalizeWeekdays, weekdayNames } from '../lib/time.js';
@@ -51,7 +52,7 @@ export function AlarmCard({ state }) {
       const result = await saveAlarm(alarm, { ...alarm, [K.ENABLED]: on }, state.etag);
       notify(result.conflict ? t('card.conflict') : t(on ? 'card.switchedOn' : 'card.switchedOff'));
     } catch (e) {
-      notify(t('error.save', { detail: e.message }), 'error');
+      notify(t('error.save', { detail: problemText(e) }), 'error');
     } finally {
       setBusy(false);
     }
