@@ -40,7 +40,7 @@ class WebAppBrowserTest {
    * logs each such answer as a failed resource.
    */
   static final Predicate<String> ABSENT_ROUTES =
-      m -> m.matches(".*/api/(playback|sleep) - Failed to load resource: the server responded with a status of 404.*");
+      m -> m.matches(".*/api/(playback|sleep|spotify/status) - Failed to load resource: the server responded with a status of 404.*");
 
   @TempDir
   static Path dir;
@@ -114,8 +114,8 @@ class WebAppBrowserTest {
     browser.setValue(browser.find("field-alarm_volume"), "35");
     clickLabelOf("field-fade_in");
     browser.find("field-device_name").sendKeys("Bedroom");
-    browser.find("field-playlist_uri").sendKeys("spotify:playlist:37i9dQZF1DXcBWIGoYBM5M");
-    browser.find("field-playlist_name").sendKeys("Wake Up");
+    browser.find("field-music-uri").sendKeys("spotify:playlist:37i9dQZF1DXcBWIGoYBM5M");
+    browser.find("field-music-name").sendKeys("Wake Up");
     browser.find("save").click();
     browser.waitFor("the save", d -> "06:45".equals(stack.config().getString(ConfigKeys.TIME)));
 
