@@ -1,11 +1,11 @@
 // Play now: a card that opens a sheet with the speaker (this browser remembers the last one), the music
 // and shuffle; play is POST /api/playback/play.
 import { html, useState } from '../vendor/preact-htm.js';
+import { useAction } from '../lib/action.js';
 import { post } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { keep, recall } from '../lib/local.js';
 import { reloadPolled } from '../lib/polled.js';
-import { problemText } from '../lib/problem.js';
 import { notify } from '../lib/store.js';
 import { Switch } from './alarm-card.js';
 import { DevicePicker } from './device-picker.js';
@@ -20,21 +20,16 @@ function PlayNowSheet({ onClose }) {
   const [device, setDevice] = useState(() => recall(DEVICE_KEY, ''));
   const [music, setMusic] = useState({ uri: '', name: '' });
   const [shuffle, setShuffle] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const play = async (e) => {
+  const [busy, run] = useAction();
+  const play = (e) => {
     e.preventDefault();
-    setBusy(true);
-    try {
+    run(async () => {
       await post(`${PLAYBACK}/play`, { uri: music.uri, shuffle, ...(device ? { device_name: device } : {}) });
       keep(DEVICE_KEY, device);
       notify(t('play.started', { name: music.name || music.uri }));
       reloadPolled(PLAYBACK);
       onClose();
-    } catch (err) {
-      notify(t('error.action', { detail: problemText(err) }), 'error');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return html`
     <${Dialog} title=${t('play.title')} onCancel=${onClose} sheet testid="play-sheet">

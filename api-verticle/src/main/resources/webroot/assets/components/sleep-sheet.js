@@ -2,11 +2,11 @@
 // replace it): the duration (15 to 120 minutes or any from 1 to 480), speaker, volume, shuffle and
 // music, each starting from the config's sleep defaults; start is POST /api/sleep.
 import { html, useState } from '../vendor/preact-htm.js';
+import { useAction } from '../lib/action.js';
 import { del, post } from '../lib/api.js';
 import { duration, formatTime, t } from '../lib/i18n.js';
 import { K } from '../lib/keys.js';
 import { reloadPolled } from '../lib/polled.js';
-import { problemText } from '../lib/problem.js';
 import { notify } from '../lib/store.js';
 import { useSecondTick } from '../lib/tick.js';
 import { Switch } from './alarm-card.js';
@@ -66,21 +66,16 @@ function Form({ config, browsable, onStarted }) {
   const [volume, setVolume] = useState(config[K.SLEEP_VOLUME] ?? 30);
   const [shuffle, setShuffle] = useState(false);
   const [music, setMusic] = useState({ uri: config[K.SLEEP_PLAYLIST_URI] || '' });
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useAction();
   const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES;
-  const start = async (e) => {
+  const start = (e) => {
     e.preventDefault();
-    setBusy(true);
-    try {
+    run(async () => {
       const body = { minutes, volume, shuffle, ...(music.uri ? { uri: music.uri } : {}), ...(device ? { device_name: device } : {}) };
       const r = await post(SLEEP, body);
       notify(t('sleep.started', { time: formatTime(new Date(r.data.ends_at)) }));
       onStarted();
-    } catch (err) {
-      notify(t('error.action', { detail: problemText(err) }), 'error');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return html`
     <form onSubmit=${start} data-testid="sleep-form">
@@ -104,16 +99,13 @@ function Form({ config, browsable, onStarted }) {
 export function SleepSheet({ sleep, config, browsable, onClose }) {
   const [replacing, setReplacing] = useState(false);
   const running = sleep && sleep.active && !replacing;
-  const stop = async () => {
-    try {
-      await del(SLEEP);
-      notify(t('sleep.stopped'));
-      await reloadPolled(SLEEP);
-      onClose();
-    } catch (e) {
-      notify(t('error.action', { detail: problemText(e) }), 'error');
-    }
-  };
+  const [, run] = useAction();
+  const stop = () => run(async () => {
+    await del(SLEEP);
+    notify(t('sleep.stopped'));
+    await reloadPolled(SLEEP);
+    onClose();
+  });
   const started = () => reloadPolled(SLEEP).then(onClose);
   return html`
     <${Dialog} title=${t('sleep.title')} onCancel=${onClose} sheet testid="sleep-sheet">

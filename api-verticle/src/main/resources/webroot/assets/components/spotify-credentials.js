@@ -2,9 +2,9 @@
 // moving over from the original SpotiPi, its refresh token. PUT /api/spotify/credentials; the secrets
 // are never shown again (the server does not give them back), so the fields start empty.
 import { html, useState } from '../vendor/preact-htm.js';
+import { useAction } from '../lib/action.js';
 import { put } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
-import { problemText } from '../lib/problem.js';
 import { notify } from '../lib/store.js';
 
 function Field({ name, type = 'text', value, onInput, required, hint }) {
@@ -22,22 +22,17 @@ export function SpotifyCredentials({ onSaved }) {
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
   const [refreshToken, setRefreshToken] = useState('');
-  const [busy, setBusy] = useState(false);
-  const save = async (e) => {
+  const [busy, run] = useAction();
+  const save = (e) => {
     e.preventDefault();
-    setBusy(true);
-    try {
+    run(async () => {
       const r = await put('/api/spotify/credentials', { client_id: clientId, client_secret: secret,
         ...(refreshToken ? { refresh_token: refreshToken } : {}) });
       setSecret('');
       setRefreshToken('');
       notify(t(r.data && r.data.connected ? 'spotify.connectedNow' : 'credentials.saved'));
       onSaved(r.data);
-    } catch (err) {
-      notify(t('error.save', { detail: problemText(err) }), 'error');
-    } finally {
-      setBusy(false);
-    }
+    }, 'error.save');
   };
   return html`
     <form onSubmit=${save} data-testid="credentials-form">

@@ -4,9 +4,9 @@ import { html, useEffect, useState } from '../vendor/preact-htm.js';
 import { Chart } from '../components/chart.js';
 import { ConfirmDialog } from '../components/dialog.js';
 import { TokenFigures } from '../components/token-figures.js';
+import { useAction } from '../lib/action.js';
 import { get, post } from '../lib/api.js';
 import { formatDateTime, formatNumber, formatWhen, t } from '../lib/i18n.js';
-import { problemText } from '../lib/problem.js';
 import { useSpotify } from '../lib/spotify.js';
 import { notify, update } from '../lib/store.js';
 
@@ -88,24 +88,17 @@ function History({ revision }) {
 function Backups() {
   const [list, setList] = useState(null);
   const [confirm, setConfirm] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useAction();
   const load = () => get('/api/backups').then((r) => setList(r.data)).catch(() => {});
   useEffect(() => { load(); }, []);
-  const run = async (action, message) => {
-    setBusy(true);
-    try {
-      notify(message(await action()));
-      await load();
-    } catch (e) {
-      notify(t('error.action', { detail: problemText(e) }), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
-  const create = () => run(() => post('/api/backups'), (r) => t('system.backupCreated', { revision: r.data.revision }));
+  const act = (action, message) => run(async () => {
+    notify(message(await action()));
+    await load();
+  });
+  const create = () => act(() => post('/api/backups'), (r) => t('system.backupCreated', { revision: r.data.revision }));
   const restore = (b) => {
     setConfirm(null);
-    run(() => post(`/api/backups/${encodeURIComponent(b.id)}/restore`),
+    act(() => post(`/api/backups/${encodeURIComponent(b.id)}/restore`),
       (r) => t('system.restored', { from: b.revision, revision: r.data.revision }));
   };
   return html`

@@ -10,20 +10,14 @@ import io.spotipi.shared.message.CommitRequest;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,7 +26,7 @@ import org.openqa.selenium.WebElement;
  * The web app in a real Chromium against the real stack: what the page shows, what it saves, how it
  * follows changes made elsewhere, conflicts, languages, backups, and going offline and back.
  */
-class WebAppBrowserTest {
+class WebAppBrowserTest extends BrowserTestBase {
   /** How soon a change made elsewhere must show on an open page. */
   static final Duration LIVE = Duration.ofSeconds(2);
   /**
@@ -42,30 +36,8 @@ class WebAppBrowserTest {
   static final Predicate<String> ABSENT_ROUTES =
       m -> m.matches(".*/api/(playback|sleep|spotify/status) - Failed to load resource: the server responded with a status of 404.*");
 
-  @TempDir
-  static Path dir;
-  static WebStack stack;
-  static Browser browser;
   /** What else a test expects in the console (the 412 of a conflict, the stream while offline). */
   Predicate<String> expectedErrors = ABSENT_ROUTES;
-  @RegisterExtension
-  final TestWatcher failureShots = Browser.screenshotOnFailure(() -> browser);
-
-  @BeforeAll
-  static void start() {
-    stack = WebStack.start(dir, null);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @BeforeEach
   void defaults() {

@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.shared.ConfigKeys;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 /**
@@ -25,33 +19,11 @@ import org.openqa.selenium.Keys;
  * routes answered in the browser by {@link SpotifyRoutes} as their contract (issues 21 and 22) shapes
  * them: what the page shows for each answer, and what it sends.
  */
-class WebAppSpotifyScreensTest {
+class WebAppSpotifyScreensTest extends BrowserTestBase {
   private static final String PICKER_ITEM = "[data-testid=music-picker] [data-uri='%s'] .music-item";
 
-  @TempDir
-  static Path dir;
-  static WebStack stack;
-  static Browser browser;
   SpotifyRoutes spotify;
   Predicate<String> expectedErrors = m -> false;
-  @RegisterExtension
-  final TestWatcher failureShots = Browser.screenshotOnFailure(() -> browser);
-
-  @BeforeAll
-  static void start() {
-    stack = WebStack.start(dir, null);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @BeforeEach
   void connected() {
