@@ -15,6 +15,11 @@ export function plain(text) {
   return s.length <= MAX_DETAIL && !/^[{[<]/.test(s) && !/\n\s*at\s/.test(s) ? s : '';
 }
 
+/** "no device named X" → "No device named X.": the server's words read as a sentence among ours. */
+function sentence(text) {
+  return text && `${text[0].toUpperCase()}${text.slice(1)}${/[.!?…]$/.test(text) ? '' : '.'}`;
+}
+
 function lead(status, state) {
   const key = BY_STATE[state] || BY_STATUS[status] || (status >= 500 ? 'problem.server' : null);
   return key ? t(key) : '';
@@ -29,7 +34,7 @@ export function problemText(error) {
   const first = lead(error.status, p.state);
   // a known Spotify state says it all; otherwise the server's own words add what the status cannot
   const detail = BY_STATE[p.state] ? '' : plain(p.detail) || (first ? '' : plain(p.title));
-  const parts = [first, detail].filter(Boolean);
+  const parts = [first, sentence(detail)].filter(Boolean);
   if (error.retryAfter) {
     parts.push(t('problem.retry', { left: duration(error.retryAfter) }));
   }

@@ -168,7 +168,7 @@ export function AlarmEditor({ state }) {
         <${Switch} label=${t('editor.snooze', { minutes: state.config[K.SNOOZE_MINUTES] })} checked=${draft[K.SNOOZE_ENABLED]}
           onChange=${set(K.SNOOZE_ENABLED)} testid="field-snooze_enabled" />
       </div>
-      ${!spotify.available ? html`
+      ${!spotify.data ? html`
         <${TextField} name=${K.DEVICE_NAME} value=${draft[K.DEVICE_NAME]} onInput=${set(K.DEVICE_NAME)}
           error=${errors[K.DEVICE_NAME]} hint=${t('editor.deviceHint')} autocomplete="off" />` : html`
         <${DevicePicker} value=${draft[K.DEVICE_NAME]} onChange=${set(K.DEVICE_NAME)} testid="field-device" />`}

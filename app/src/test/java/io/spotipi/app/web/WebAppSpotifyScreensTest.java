@@ -211,7 +211,7 @@ class WebAppSpotifyScreensTest extends BrowserTestBase {
     paste("http://127.0.0.1:5001/api/spotify/callback?error=access_denied&state=" + SpotifyRoutes.STATE);
     browser.waitFor("the refusal", d -> browser.text("connect-problem").startsWith("Spotify says you did not agree"));
     paste("http://127.0.0.1:5001/api/spotify/callback?code=abc&state=stale");
-    browser.waitForText("connect-problem", "the state does not match an authorization in progress", Browser.WAIT);
+    browser.waitForText("connect-problem", "The state does not match an authorization in progress.", Browser.WAIT);
     assertEquals(1, spotify.sentTo("POST", "/api/spotify/callback").size(), "only well-formed addresses are sent");
 
     String good = "http://127.0.0.1:5001/api/spotify/callback?code=abc&state=" + SpotifyRoutes.STATE;
@@ -251,7 +251,7 @@ class WebAppSpotifyScreensTest extends BrowserTestBase {
     browser.waitFor("the songs", d -> rows("music-items").equals(List.of("Says")));
     clickItem(SpotifyRoutes.uri("track", "t1"));
     browser.click("play-start");
-    browser.waitForText("notice", "That did not work: Not available right now. Spotify cannot be reached: connection refused"
+    browser.waitForText("notice", "That did not work: Not available right now. Spotify cannot be reached: connection refused."
         + " Try again in 30 s.", Browser.WAIT);
 
     spotify.failures.put("/api/devices", new JsonObject().put("status", 409).put("body", new JsonObject()
