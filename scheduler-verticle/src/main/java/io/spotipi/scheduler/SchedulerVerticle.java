@@ -1,8 +1,5 @@
 package io.spotipi.scheduler;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.spotipi.scheduler.claim.OccurrenceClaimer;
 import io.spotipi.scheduler.fire.DeviceMemory;
 import io.spotipi.scheduler.fire.Firing;
@@ -20,10 +17,8 @@ import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSnapshot;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.Json;
-import io.spotipi.shared.MetricNames;
 import io.spotipi.shared.SchedulerState;
 import io.spotipi.shared.StateClient;
-import io.spotipi.shared.message.AlarmStatus.LastFired;
 import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.ConfigChanged;
 import io.vertx.core.Future;
@@ -32,18 +27,13 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,9 +95,6 @@ public class SchedulerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     options = new SchedulerOptions(config());
-    MeterRegistry registry = registry();
-    Map<String, Counter> fired = Stream.of(LastFired.PLAYED, LastFired.FAILED, LastFired.LOST)
-        .collect(Collectors.toMap(Function.identity(), outcome -> firedCounter(registry, outcome)));
     store = ConfigClient.create(vertx, new ConfigClientOptions("scheduler"));
     state = StateClient.create(vertx, new ConfigClientOptions("scheduler"));
     ledger = new StateLedger(store, state);
@@ -117,7 +104,7 @@ public class SchedulerVerticle extends VerticleBase {
     Player player = given != null ? given : LocalPlayer.create(vertx, options.getPlayTimeoutMs());
     preparation = new Preparation(player, Duration.ofMillis(options.getPrepareAheadMs()));
     firing = new Firing(vertx.eventBus(), clock, claimer, player, new DeviceMemory(store), options.getNodeId(),
-        outcome -> fired.get(outcome).increment());
+        FiredCounters.register());
     store.onChange(this::onConfigChanged);
     // The plan is derived from the near cache: dropping the caches must drop it too.
     store.onInvalidate(v -> reload());
@@ -300,19 +287,5 @@ public class SchedulerVerticle extends VerticleBase {
       msg.reply(Json.toJson(StatusView.of(alarm, plan.target(), firing.lastFired(), clock)),
           stale ? STALE : new DeliveryOptions());
     });
-  }
-
-  // ---- metrics -----------------------------------------------------------------------------------
-
-  /** Vert.x's metrics registry (scraped at {@code /metrics}); a private one when metrics are off. */
-  private static MeterRegistry registry() {
-    MeterRegistry r = BackendRegistries.getDefaultNow();
-    return r != null ? r : new SimpleMeterRegistry();
-  }
-
-  private static Counter firedCounter(MeterRegistry registry, String outcome) {
-    return Counter.builder(MetricNames.ALARMS_FIRED)
-        .description("occurrences fired, by outcome (played, failed, lost to another scheduler)")
-        .tag("outcome", outcome).register(registry);
   }
 }
