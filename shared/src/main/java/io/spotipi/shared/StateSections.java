@@ -14,6 +14,9 @@ public final class StateSections {
   /** The schedulers' bookkeeping: {@link SchedulerState}. */
   public static final String SCHEDULER = "scheduler";
 
+  /** The players' timers (snooze, sleep): {@link PlayerState}. */
+  public static final String PLAYER = "player";
+
   /** Every section the owner keeps; a request naming another is refused. */
-  public static final List<String> ALL = List.of(SCHEDULER);
+  public static final List<String> ALL = List.of(SCHEDULER, PLAYER);
 }
