@@ -6,6 +6,7 @@ import io.spotipi.player.auth.CredentialStore;
 import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.player.auth.TokenCache;
 import io.spotipi.player.client.Device;
+import io.spotipi.player.controls.PlayerControls;
 import io.spotipi.shared.message.AlarmFired;
 import io.spotipi.shared.message.AlarmSpec;
 import io.vertx.core.Future;
@@ -55,7 +56,7 @@ public class PlayerVerticle extends VerticleBase {
     options = PlayerOptions.fromJson(config());
     sources = new CredentialSources(vertx.fileSystem(), store, environment, options.envFilePath());
     services = PlayerServices.create(vertx, options, store, clock, new Random(), lastKnownDevices);
-    return reloadCredentials();
+    return reloadCredentials().compose(v -> PlayerControls.start(vertx, services, options, clock, config()));
   }
 
   @Override

@@ -41,6 +41,14 @@ public record PlayerState(AlarmWindow alarm, Snooze snooze, Sleep sleep) {
       require(occurrence, "alarm.occurrence");
       require(firedAt, "alarm.fired_at");
     }
+
+    public AlarmWindow watchedBy(String player) {
+      return new AlarmWindow(occurrence, firedAt, volume, deviceName, uri, player, dismissed);
+    }
+
+    public AlarmWindow dismiss() {
+      return new AlarmWindow(occurrence, firedAt, volume, deviceName, uri, watcher, true);
+    }
   }
 
   /**
