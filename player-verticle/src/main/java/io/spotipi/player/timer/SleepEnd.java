@@ -1,6 +1,7 @@
 package io.spotipi.player.timer;
 
 import io.spotipi.player.client.PlaybackState;
+import io.spotipi.player.client.SpotifyException;
 import io.spotipi.player.device.Resolution;
 import io.spotipi.shared.PlayerState;
 import io.vertx.core.Future;
@@ -63,15 +64,23 @@ final class SleepEnd {
       return deps.spotify().volume(sleep.deviceId(), step.volume()).transform(ar -> {
         if (ar.succeeded()) {
           lastSet = step.volume();
-          return fade(steps, i + 1, step.at());
+        } else if (SpotifyException.errorOf(ar.cause()).isReason("VOLUME_CONTROL_DISALLOW")) {
+          log.info("sleep: timer {}: the device refuses volume control, pausing without a fade", sleep.id());
+          return finish(FadeOut.Interruption.NONE);
+        } else {
+          log.info("sleep: timer {}: fade step to {} failed, going on: {}", sleep.id(), step.volume(),
+              ar.cause().getMessage());
         }
-        log.info("sleep: timer {}: no fade ({}), pausing", sleep.id(), ar.cause().getMessage());
-        return finish(FadeOut.Interruption.NONE);
+        return fade(steps, i + 1, step.at());
       });
     });
   }
 
-  /** Pause unless someone else did or it plays elsewhere; give the volume back unless turned up. */
+  /**
+   * Pause unless someone else did or it plays elsewhere; give the volume back unless turned up; then
+   * the timer leaves the section. When Spotify failed for now, it stays, claimed, for another try once
+   * the claim runs out.
+   */
   private Future<Void> finish(FadeOut.Interruption why) {
     Instant until = deps.playback().deadline();
     Future<Void> paused = why == FadeOut.Interruption.NONE && mine() ? deps.playback().pause(sleep.deviceId(), until)
@@ -79,11 +88,18 @@ final class SleepEnd {
     return paused
         .compose(v -> why == FadeOut.Interruption.TURNED_UP || !mine() ? Future.succeededFuture()
             : deps.playback().volumeQuietly(device, sleep.restoreVolume(), until))
-        .andThen(ar -> log.info("sleep: timer {} ended on '{}' ({}){}", sleep.id(), sleep.deviceName(),
-            why == FadeOut.Interruption.NONE ? "faded out and paused" : why.name().toLowerCase().replace('_', ' '),
-            ar.failed() ? ": " + ar.cause().getMessage() : ""))
-        .eventually(() -> deps.store().update(s -> s.sleep() != null && sleep.claim().equals(s.sleep().claim())
-            ? s.withSleep(null) : s));
+        .transform(ar -> {
+          if (ar.failed() && Claims.tryAgainLater(ar.cause())) {
+            log.warn("sleep: timer {} not ended, another try at {}: {}", sleep.id(), sleep.claim().expires(),
+                ar.cause().getMessage());
+            return Future.succeededFuture();
+          }
+          log.info("sleep: timer {} ended on '{}' ({}){}", sleep.id(), sleep.deviceName(),
+              why == FadeOut.Interruption.NONE ? "faded out and paused" : why.name().toLowerCase().replace('_', ' '),
+              ar.failed() ? ": " + ar.cause().getMessage() : "");
+          return deps.store().update(s -> s.sleep() != null && sleep.claim().equals(s.sleep().claim())
+              ? s.withSleep(null) : s).mapEmpty();
+        });
   }
 
   /** Whether the section still holds this timer under this claim, as this player last read it. */

@@ -38,7 +38,7 @@ public final class Snoozes {
       return deps.playback().activeDevice(until)
           .compose(active -> active.isPresent() ? Future.succeededFuture(active.get())
               : deps.playback().named(alarm.deviceName() == null ? "" : alarm.deviceName(), until))
-          .compose(device -> record(alarm, device, config)
+          .compose(device -> record(alarm, device, config, true)
               .compose(snooze -> deps.playback().pause(device.deviceId(), until)
                   .recover(err -> forget(snooze).transform(ar -> Future.failedFuture(err)))
                   .map(v -> new SnoozeStatus(snooze.until()))));
@@ -47,7 +47,7 @@ public final class Snoozes {
 
   /** A pause of the alarm's playback seen from outside counts as a snooze (nothing to pause then). */
   Future<Void> pausedFromApp(PlayerState.AlarmWindow alarm, Resolution device) {
-    return deps.config().load().compose(config -> record(snoozable(alarm, config), device, config)).mapEmpty();
+    return deps.config().load().compose(config -> record(snoozable(alarm, config), device, config, false)).mapEmpty();
   }
 
   /** No resume, and no more snoozing this alarm. */
@@ -81,19 +81,35 @@ public final class Snoozes {
     return alarm;
   }
 
-  /** Records the resume in the section, unless the window closed meanwhile (then CONFLICT). */
-  private Future<PlayerState.Snooze> record(PlayerState.AlarmWindow alarm, Resolution device, ConfigSnapshot config) {
+  /**
+   * Records the resume in the section, unless the alarm was dismissed meanwhile (then CONFLICT). A
+   * snooze of the same alarm is replaced when {@code again} (the user snoozed once more), else kept (a
+   * pause seen after the user's snooze is that snooze's own).
+   */
+  private Future<PlayerState.Snooze> record(PlayerState.AlarmWindow alarm, Resolution device, ConfigSnapshot config,
+      boolean again) {
     Instant until = deps.clock().instant().plus(Duration.ofMinutes(minutes(config, ConfigKeys.SNOOZE_MINUTES)));
     PlayerState.Snooze snooze = new PlayerState.Snooze(alarm.occurrence(), until, device.deviceId(), device.name(),
         alarm.volume(), null);
-    return deps.store().update(s -> s.alarm() != null && s.alarm().occurrence().equals(alarm.occurrence())
-        && !s.alarm().dismissed() ? s.withSnooze(snooze) : s).map(s -> {
-          if (!snooze.equals(s.snooze())) {
-            throw new ConfigFailure(ErrorCode.CONFLICT, "the alarm " + alarm.occurrence() + " was dismissed meanwhile");
+    return deps.store().update(s -> open(s, alarm) && (again || !snoozed(s, alarm)) ? s.withSnooze(snooze) : s)
+        .map(s -> {
+          if (snooze.equals(s.snooze())) {
+            log.info("snooze: alarm {} paused on '{}', resumes at {}", alarm.occurrence(), device.name(), until);
+            return snooze;
           }
-          log.info("snooze: alarm {} paused on '{}', resumes at {}", alarm.occurrence(), device.name(), until);
-          return snooze;
+          if (!again && snoozed(s, alarm)) {
+            return s.snooze();
+          }
+          throw new ConfigFailure(ErrorCode.CONFLICT, "the alarm " + alarm.occurrence() + " was dismissed meanwhile");
         });
+  }
+
+  private static boolean open(PlayerState s, PlayerState.AlarmWindow alarm) {
+    return s.alarm() != null && s.alarm().occurrence().equals(alarm.occurrence()) && !s.alarm().dismissed();
+  }
+
+  private static boolean snoozed(PlayerState s, PlayerState.AlarmWindow alarm) {
+    return s.snooze() != null && s.snooze().occurrence().equals(alarm.occurrence());
   }
 
   /** Takes back a snooze whose pause failed: the music plays on, nothing is to resume. */
@@ -119,20 +135,28 @@ public final class Snoozes {
         });
   }
 
+  /**
+   * Plays the snoozed alarm again, then the snooze leaves the section. When Spotify failed for now it
+   * stays, claimed, for another try once the claim runs out.
+   */
   private void resume(PlayerState.Snooze snooze) {
     Resolution device = new Resolution(snooze.deviceId(), snooze.deviceName(), Resolution.Via.LAST_KNOWN, true);
-    deps.playback().start(device, null, snooze.volume(), null, deps.playback().deadline()).onComplete(ar -> {
+    deps.playback().start(device, null, snooze.volume(), null, deps.playback().deadline()).transform(ar -> {
+      if (ar.failed() && Claims.tryAgainLater(ar.cause())) {
+        log.warn("snooze: alarm {} not resumed, another try at {}: {}", snooze.occurrence(), snooze.claim().expires(),
+            ar.cause().getMessage());
+        return Future.succeededFuture();
+      }
       if (ar.succeeded()) {
         log.info("snooze: alarm {} resumed on '{}' at volume {}", snooze.occurrence(), snooze.deviceName(),
             snooze.volume());
       } else {
         log.warn("snooze: alarm {} not resumed: {}", snooze.occurrence(), ar.cause().getMessage());
       }
-      deps.store().update(s -> s.snooze() != null && Objects.equals(snooze.claim(), s.snooze().claim())
-          ? s.withSnooze(null) : s)
-          .onFailure(err -> log.warn("snooze: alarm {} resumed, its record stays until the claim runs out: {}",
-              snooze.occurrence(), err.getMessage()));
-    });
+      return deps.store().update(s -> s.snooze() != null && Objects.equals(snooze.claim(), s.snooze().claim())
+          ? s.withSnooze(null) : s);
+    }).onFailure(err -> log.warn("snooze: alarm {} is over, but its record stays until the claim runs out: {}",
+        snooze.occurrence(), err.getMessage()));
   }
 
   static Instant windowEnd(PlayerState.AlarmWindow alarm, ConfigSnapshot config) {

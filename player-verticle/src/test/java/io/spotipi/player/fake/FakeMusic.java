@@ -66,9 +66,9 @@ public final class FakeMusic {
     return this;
   }
 
-  /** {@code n} saved albums "Album 1" ... by "Band 1" ..., and searchable. */
+  /** {@code n} more saved albums "Album 1" ... by "Band 1" ..., and searchable. */
   public synchronized FakeMusic savedAlbums(int n) {
-    for (int i = 1; i <= n; i++) {
+    for (int i = albums.size() + 1, end = albums.size() + n; i <= end; i++) {
       JsonObject a = album(id("al", i), "Album " + i, "Band " + i, 10 + i);
       albums.add(a);
       searchable.add(a);
@@ -76,10 +76,10 @@ public final class FakeMusic {
     return this;
   }
 
-  /** {@code n} saved tracks "Song 1" ..., and searchable. */
+  /** {@code n} more saved tracks "Song 1" ..., and searchable. */
   public synchronized FakeMusic savedTracks(int n) {
     JsonObject album = album(id("al", 9999), "Collected", "Various", 99);
-    for (int i = 1; i <= n; i++) {
+    for (int i = tracks.size() + 1, end = tracks.size() + n; i <= end; i++) {
       JsonObject t = track(id("tr", i), "Song " + i, "Singer " + i, album);
       tracks.add(t);
       searchable.add(t);
@@ -87,8 +87,9 @@ public final class FakeMusic {
     return this;
   }
 
+  /** {@code n} more followed artists "Artist 1" ..., and searchable. */
   public synchronized FakeMusic followedArtists(int n) {
-    for (int i = 1; i <= n; i++) {
+    for (int i = artists.size() + 1, end = artists.size() + n; i <= end; i++) {
       JsonObject a = artist(id("ar", i), "Artist " + i);
       artists.add(a);
       searchable.add(a);

@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The real player verticle against the fake Spotify, with credentials, over a real config owner (its
@@ -92,6 +94,31 @@ public final class PlayerStack implements AutoCloseable {
 
   public void advance(Duration d) {
     clock.set(clock.instant().plus(d));
+  }
+
+  /** Waits, bounded by {@link Await#TIMEOUT_SECONDS}, until {@code condition} holds. */
+  public static void await(String what, BooleanSupplier condition) {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Await.TIMEOUT_SECONDS);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("never happened: " + what);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what);
+      }
+    }
+  }
+
+  /**
+   * Waits until the players have read the clock {@code times} more times: their timers look at it
+   * every few ms, so by then anything due would have happened.
+   */
+  public void clockReadAgain(int times) {
+    long seen = clock.reads();
+    await("the clock read " + times + " more times", () -> clock.reads() >= seen + times);
   }
 
   /** Merges {@code patch} into the user's config, as a commit to the owner. */
