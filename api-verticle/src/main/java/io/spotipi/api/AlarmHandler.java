@@ -28,17 +28,23 @@ final class AlarmHandler {
 
   private final EventBus bus;
   private final ConfigClient client;
+  private final SnoozeHandler snooze;
   private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(SCHEDULER_TIMEOUT_MS);
 
-  AlarmHandler(EventBus bus, ConfigClient client) {
+  AlarmHandler(EventBus bus, ConfigClient client, SnoozeHandler snooze) {
     this.bus = bus;
     this.client = client;
+    this.snooze = snooze;
   }
 
-  /** The scheduler's status, never older than the config this API has seen (its own writes included). */
+  /**
+   * The scheduler's status, never older than the config this API has seen (its own writes included),
+   * with the player's snooze.
+   */
   void status(RoutingContext rc) {
     client.load()
         .compose(seen -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(seen.revision())))
+        .compose(snooze::addTo)
         .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
         .onFailure(rc::fail);
   }

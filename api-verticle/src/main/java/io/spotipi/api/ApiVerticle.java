@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
+import io.spotipi.shared.ControlsClient;
 import io.spotipi.shared.MetricNames;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public class ApiVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ApiVerticle.class);
+  /** Longer than the player takes for a command (it retries within its deadline) or to read a whole list. */
+  static final long CONTROLS_TIMEOUT_MS = 30_000;
 
   private HttpServer server;
   private MeterRegistry registry;
@@ -115,7 +118,9 @@ public class ApiVerticle extends VerticleBase {
     StatusHandler status = new StatusHandler(client, events, options);
     HealthHandler health = new HealthHandler(client);
     MetricsHandler metrics = new MetricsHandler();
-    AlarmHandler alarm = new AlarmHandler(vertx.eventBus(), client);
+    ControlsClient controls = ControlsClient.create(vertx, CONTROLS_TIMEOUT_MS);
+    SnoozeHandler snooze = new SnoozeHandler(controls);
+    AlarmHandler alarm = new AlarmHandler(vertx.eventBus(), client, snooze);
     WebAppHandler web = new WebAppHandler(webAssets);
 
     router.route().handler(guard);
@@ -137,6 +142,22 @@ public class ApiVerticle extends VerticleBase {
     Resource.at(router, "/api/alarm", body).get(alarm::status).put(RequestBody.MERGE_PATCH, alarm::update);
     Resource.at(router, "/api/alarm/trigger", body).post(alarm::trigger);
     Resource.at(router, "/save_alarm", body).postForm(alarm::saveForm);
+
+    PlaybackHandler playback = new PlaybackHandler(controls);
+    Resource.at(router, "/api/playback", body).get(playback::state);
+    Resource.at(router, "/api/playback/play", body).post(RequestBody.JSON, playback::play);
+    Resource.at(router, "/api/playback/pause", body).post(playback::pause);
+    Resource.at(router, "/api/playback/resume", body).post(playback::resume);
+    Resource.at(router, "/api/playback/next", body).post(playback::next);
+    Resource.at(router, "/api/playback/previous", body).post(playback::previous);
+    Resource.at(router, "/api/playback/volume", body).put(RequestBody.JSON, playback::volume);
+    LibraryHandler library = new LibraryHandler(controls);
+    Resource.at(router, "/api/library/search", body).get(library::search);
+    Resource.at(router, "/api/library/artists/:id/albums", body).get(library::artistAlbums);
+    Resource.at(router, "/api/library/:list", body).get(library::list);
+    Resource.at(router, "/api/alarm/snooze", body).post(snooze::snooze).delete(snooze::dismiss);
+    SleepHandler sleep = new SleepHandler(controls);
+    Resource.at(router, "/api/sleep", body).get(sleep::status).post(RequestBody.JSON, sleep::start).delete(sleep::stop);
 
     Resource.at(router, HealthHandler.LIVE_PATH, body).get(health::live);
     Resource.at(router, "/readyz", body).get(health::ready);

@@ -61,6 +61,11 @@ final class Resource {
     return on(HttpMethod.DELETE, null, null, h);
   }
 
+  /** @param accepts the JSON media types of the body */
+  Resource post(List<String> accepts, Handler<RoutingContext> h) {
+    return on(HttpMethod.POST, accepts, bodyHandler, h);
+  }
+
   /** A POST whose request body is ignored (an action). */
   Resource post(Handler<RoutingContext> h) {
     return on(HttpMethod.POST, null, null, h);
