@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * {@code /api/alarm} and the original's {@code /save_alarm} form. The alarm's settings are config keys
- * written through the owner like any other; its status and the manual trigger belong to the scheduler,
- * asked over the event bus.
+ * written through the owner like any other; its status belongs to the scheduler, asked over the event
+ * bus (the manual trigger: {@link TriggerHandler}).
  */
 final class AlarmHandler {
   static final long SCHEDULER_TIMEOUT_MS = 5_000;
@@ -47,10 +47,6 @@ final class AlarmHandler {
         .compose(snooze::addTo)
         .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
         .onFailure(rc::fail);
-  }
-
-  void trigger(RoutingContext rc) {
-    ask(Addresses.ALARM_TRIGGER, new JsonObject()).onSuccess(fired -> Replies.json(rc, 200, fired.toBuffer())).onFailure(rc::fail);
   }
 
   /**

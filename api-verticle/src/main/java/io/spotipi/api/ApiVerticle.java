@@ -7,6 +7,7 @@ import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ControlsClient;
 import io.spotipi.shared.MetricNames;
+import io.spotipi.shared.PlayerClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -25,10 +26,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API on port 5001 (options: {@link ApiOptions}). It owns no state beyond its
  * {@link ConfigClient}: reads come from the client's near cache, writes are commits to the owner, the
- * alarm's status and trigger are requests to the scheduler.
+ * alarm's status and trigger are requests to the scheduler, Spotify's routes requests to this node's
+ * player ({@link PlayerClient}).
  */
 public class ApiVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ApiVerticle.class);
+  /** The player answers within seconds (Spotify's answer or its own failure); it never plays for us. */
+  static final long PLAYER_TIMEOUT_MS = 20_000;
   /** Longer than the player takes for a command (it retries within its deadline) or to read a whole list. */
   static final long CONTROLS_TIMEOUT_MS = 30_000;
 
@@ -122,6 +126,11 @@ public class ApiVerticle extends VerticleBase {
     SnoozeHandler snooze = new SnoozeHandler(controls);
     AlarmHandler alarm = new AlarmHandler(vertx.eventBus(), client, snooze);
     WebAppHandler web = new WebAppHandler(webAssets);
+    PlayerClient player = PlayerClient.create(vertx, PLAYER_TIMEOUT_MS, PLAYER_TIMEOUT_MS);
+    TriggerHandler trigger = new TriggerHandler(vertx.eventBus());
+    SpotifyAccountHandler spotify = new SpotifyAccountHandler(player);
+    SpotifyConnectHandler connect = new SpotifyConnectHandler(player);
+    DevicesHandler devices = new DevicesHandler(player);
 
     router.route().handler(guard);
 
@@ -140,9 +149,32 @@ public class ApiVerticle extends VerticleBase {
     Resource.at(router, "/api/thread-safety/invalidate-cache", body).post(status::invalidate);
 
     Resource.at(router, "/api/alarm", body).get(alarm::status).put(RequestBody.MERGE_PATCH, alarm::update);
-    Resource.at(router, "/api/alarm/trigger", body).post(alarm::trigger);
+    Resource.at(router, "/api/alarm/trigger", body).post(trigger::trigger);
     Resource.at(router, "/save_alarm", body).postForm(alarm::saveForm);
 
+    Resource.at(router, "/api/spotify/status", body).get(spotify::status);
+    Resource.at(router, "/api/spotify/credentials", body).put(RequestBody.JSON, spotify::putCredentials)
+        .delete(spotify::deleteCredentials);
+    Resource.at(router, "/api/spotify/authorize", body).post(RequestBody.JSON, connect::authorize);
+    Resource.at(router, "/api/spotify/callback", body).post(RequestBody.JSON, connect::callback)
+        .get(connect::redirect);
+    Resource.at(router, "/api/devices", body).get(devices::list);
+
+    playerControls(router, body, controls, snooze);
+
+    Resource.at(router, HealthHandler.LIVE_PATH, body).get(health::live);
+    Resource.at(router, "/readyz", body).get(health::ready);
+    Resource.at(router, "/metrics", body).get(metrics::scrape);
+
+    WebAppHandler.PAGES.forEach(page -> Resource.at(router, page, body).get(web::page).head(web::page));
+    Resource.at(router, WebAppHandler.ASSETS_ROUTE, body).get(web::asset).head(web::asset);
+
+    ProblemHandler.register(router, player);
+    return router;
+  }
+
+  /** Playback, the library, snooze and the sleep timer: requests to this node's player. */
+  private static void playerControls(Router router, BodyHandler body, ControlsClient controls, SnoozeHandler snooze) {
     PlaybackHandler playback = new PlaybackHandler(controls);
     Resource.at(router, "/api/playback", body).get(playback::state);
     Resource.at(router, "/api/playback/play", body).post(RequestBody.JSON, playback::play);
@@ -158,15 +190,5 @@ public class ApiVerticle extends VerticleBase {
     Resource.at(router, "/api/alarm/snooze", body).post(snooze::snooze).delete(snooze::dismiss);
     SleepHandler sleep = new SleepHandler(controls);
     Resource.at(router, "/api/sleep", body).get(sleep::status).post(RequestBody.JSON, sleep::start).delete(sleep::stop);
-
-    Resource.at(router, HealthHandler.LIVE_PATH, body).get(health::live);
-    Resource.at(router, "/readyz", body).get(health::ready);
-    Resource.at(router, "/metrics", body).get(metrics::scrape);
-
-    WebAppHandler.PAGES.forEach(page -> Resource.at(router, page, body).get(web::page).head(web::page));
-    Resource.at(router, WebAppHandler.ASSETS_ROUTE, body).get(web::asset).head(web::asset);
-
-    ProblemHandler.register(router);
-    return router;
   }
 }

@@ -24,8 +24,12 @@ public final class Problem extends RuntimeException {
   private final int status;
   private final List<FieldError> errors;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  /** Extension members (RFC 9457 section 3.2) beside the standard ones. */
+  private final transient Map<String, Object> members = new LinkedHashMap<>();
   /** The document a lost compare-and-set lost to; only ever a durable one. */
   private transient JsonObject current;
+  /** The failure code this problem answers; null when it answers none. */
+  private ErrorCode code;
 
   private Problem(int status, String detail, List<FieldError> errors) {
     super(detail, null, false, false);
@@ -45,6 +49,17 @@ public final class Problem extends RuntimeException {
   public Problem header(String name, String value) {
     headers.put(name, value);
     return this;
+  }
+
+  /** Adds an extension member to the body; returns this problem. */
+  public Problem member(String name, Object value) {
+    members.put(name, value);
+    return this;
+  }
+
+  /** The failure code this problem answers ({@link #fromConfig}), or {@code null}. */
+  public ErrorCode code() {
+    return code;
   }
 
   public int status() {
@@ -85,6 +100,7 @@ public final class Problem extends RuntimeException {
     if (current != null) {
       json.put("current", current);
     }
+    members.forEach(json::put);
     return json;
   }
 
@@ -115,8 +131,17 @@ public final class Problem extends RuntimeException {
     return of(status, defaultDetail(status));
   }
 
-  /** The HTTP answer to a failed config operation (the mapping of {@link ErrorCode}). */
+  /**
+   * The HTTP answer to a failed operation of the config owner or the player (the mapping of
+   * {@link ErrorCode}); a wait the far side asked for becomes {@code Retry-After}.
+   */
   public static Problem fromConfig(ConfigFailure f, boolean ifMatchSent) {
+    Problem p = mapped(f, ifMatchSent);
+    p.code = f.code();
+    return f.retryAfterSeconds() == null ? p : p.header("Retry-After", String.valueOf(f.retryAfterSeconds()));
+  }
+
+  private static Problem mapped(ConfigFailure f, boolean ifMatchSent) {
     ErrorCode code = f.code();
     switch (code) {
       case INVALID:
@@ -131,8 +156,7 @@ public final class Problem extends RuntimeException {
       }
       case STORAGE:
       case UNAVAILABLE:
-        return of(503, f.getMessage()).header("Retry-After",
-            f.retryAfterSeconds() == null ? RETRY_AFTER_UNAVAILABLE : String.valueOf(f.retryAfterSeconds()));
+        return of(503, f.getMessage()).header("Retry-After", RETRY_AFTER_UNAVAILABLE);
       default:
         return of(code.httpStatus(), f.getMessage());
     }

@@ -1,11 +1,14 @@
 package io.spotipi.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.spotipi.shared.JsonValues;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +54,7 @@ final class RequestBody {
     try {
       value = Json.decodeValue(body);
     } catch (DecodeException e) {
-      throw Problem.of(400, "the body is not valid JSON: " + firstLine(e.getMessage()));
+      throw Problem.of(400, "the body is not valid JSON" + where(e));
     }
     checkStorable(value, "", 0);
     return value;
@@ -64,6 +67,11 @@ final class RequestBody {
       throw Problem.of(400, "the body must be a JSON object, got " + typeName(value));
     }
     return o;
+  }
+
+  /** The body of a route that takes {@link #JSON}, as a JSON object. */
+  static JsonObject jsonObject(RoutingContext rc) {
+    return jsonObject(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), rc.body().buffer(), JSON);
   }
 
   static String typeName(Object value) {
@@ -113,12 +121,14 @@ final class RequestBody {
     }
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
+  /**
+   * Where the parser stopped, never what it found there: the body may hold a secret (Spotify
+   * credentials), and a problem detail must not echo it.
+   */
+  private static String where(DecodeException e) {
+    if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
+      return " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
     }
-    int cut = message.indexOf('\n');
-    String line = cut < 0 ? message : message.substring(0, cut);
-    return line.length() > 200 ? line.substring(0, 200) : line;
+    return "";
   }
 }

@@ -61,7 +61,7 @@ final class Resource {
     return on(HttpMethod.DELETE, null, null, h);
   }
 
-  /** @param accepts the JSON media types of the body */
+  /** A POST with a body; {@code accepts} are its JSON media types. */
   Resource post(List<String> accepts, Handler<RoutingContext> h) {
     return on(HttpMethod.POST, accepts, bodyHandler, h);
   }

@@ -54,6 +54,11 @@ class AccessControlTest {
     assertProblem(api.send(api.request(HttpMethod.POST, "/api/thread-safety/invalidate-cache")), 401);
     assertProblem(api.send(api.request(HttpMethod.POST, "/save_alarm"), "application/x-www-form-urlencoded",
         "time=7:00&alarm_volume=5"), 401);
+    assertProblem(api.send(api.request(HttpMethod.PUT, "/api/spotify/credentials"), "application/json",
+        "{\"client_id\":\"id\",\"client_secret\":\"secret\"}"), 401);
+    assertProblem(api.send(api.request(HttpMethod.POST, "/api/spotify/authorize"), "application/json",
+        "{\"redirect_uri\":\"https://attacker.example/cb\"}"), 401);
+    assertProblem(api.send(api.request(HttpMethod.POST, "/api/alarm/trigger")), 401);
     assertEquals(rev, api.revision());
 
     assertEquals(200, api.get("/api/config").statusCode());

@@ -52,6 +52,19 @@ class ProblemTest {
   }
 
   @Test
+  void thePlayersFailuresKeepTheirCodeAndTheWaitSpotifyAskedFor() {
+    Problem limited = Problem.from(new ConfigFailure(ErrorCode.UNAVAILABLE, "rate limited").withRetryAfter(90), 500,
+        false);
+    assertEquals(503, limited.status());
+    assertEquals("90", limited.headers().get("Retry-After"));
+    assertEquals(403, Problem.from(new ConfigFailure(ErrorCode.FORBIDDEN, "premium required"), 500, false).status());
+    Problem notConnected = Problem.from(new ConfigFailure(ErrorCode.NOT_CONNECTED, "not connected"), 500, true);
+    assertEquals(409, notConnected.status());
+    assertEquals(ErrorCode.NOT_CONNECTED, notConnected.code());
+    assertEquals("reauthorize", notConnected.member("state", "reauthorize").toJson(null).getString("state"));
+  }
+
+  @Test
   void routerStatusesBecomeProblems() {
     assertEquals(404, Problem.from(null, 404, false).status());
     assertEquals(413, Problem.from(null, 413, false).status());

@@ -3,8 +3,10 @@ package io.spotipi.scheduler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.spotipi.scheduler.claim.ClaimResult;
 import io.spotipi.scheduler.claim.OccurrenceClaimer;
+import io.spotipi.scheduler.fire.DeviceMemory;
+import io.spotipi.scheduler.fire.Firing;
+import io.spotipi.scheduler.fire.Preparation;
 import io.spotipi.scheduler.ledger.Ledger;
 import io.spotipi.scheduler.ledger.StateLedger;
 import io.spotipi.scheduler.plan.Alarm;
@@ -20,8 +22,7 @@ import io.spotipi.shared.Json;
 import io.spotipi.shared.MetricNames;
 import io.spotipi.shared.SchedulerState;
 import io.spotipi.shared.StateClient;
-import io.spotipi.shared.message.AlarmFired;
-import io.spotipi.shared.message.AlarmStatus;
+import io.spotipi.shared.message.AlarmStatus.LastFired;
 import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.ConfigChanged;
 import io.vertx.core.Future;
@@ -33,10 +34,13 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,28 +49,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@link Planner} decides what to wait for; this verticle reads the clock for it, at least
  * every {@code recheckMaxMs}, so a suspend or a clock step is noticed. A due occurrence is claimed by
- * the {@link OccurrenceClaimer} and played only when the claim is won. Re-plans follow the config's
- * change events and {@code spotipi.config.invalidate}. What the schedulers agree on (the planned
- * occurrence, the last claim) is the {@link Ledger}, in the owner's internal state, not the config.
+ * the {@link OccurrenceClaimer} and played only when the claim is won ({@link Firing}); from
+ * {@code prepareAheadMs} before it, the {@link Player} gets ready for it, once. Re-plans follow the
+ * config's change events and {@code spotipi.config.invalidate}. What the schedulers agree on (the
+ * planned occurrence, the last claim) is the {@link Ledger}, in the owner's internal state, not the config.
  */
 public class SchedulerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SchedulerVerticle.class);
 
   static final long RETRY_MS = 1_000;
 
-  public static final String PLAYED = "played";
-  public static final String FAILED = "failed";
-  /** Another scheduler claimed the occurrence first. */
-  public static final String LOST = "lost";
-
   private final Clock clock;
-  private final Player player;
+  /** {@code null}: this node's player, over the event bus. */
+  private final Player given;
   private SchedulerOptions options;
   private ConfigClient store;
   private StateClient state;
   private Ledger ledger;
   private Planner planner;
   private OccurrenceClaimer claimer;
+  private Firing firing;
+  private Preparation preparation;
 
   /** The newest snapshot planned from; {@code null} until the first. */
   private ConfigSnapshot applied;
@@ -77,31 +80,38 @@ public class SchedulerVerticle extends VerticleBase {
   private boolean reloadRetryPending;
   /** Set by stop: work still in flight then must not plan again or arm a timer. */
   private boolean stopped;
-  private AlarmStatus.LastFired lastFired;
-  private Counter playedCounter;
-  private Counter failedCounter;
 
   public SchedulerVerticle() {
-    this(Clock.systemUTC(), new LoggingPlayer());
+    this(Clock.systemUTC());
+  }
+
+  /** Plays on this node's player ({@link LocalPlayer}). */
+  public SchedulerVerticle(Clock clock) {
+    this.clock = clock;
+    this.given = null;
   }
 
   public SchedulerVerticle(Clock clock, Player player) {
     this.clock = clock;
-    this.player = player;
+    this.given = Objects.requireNonNull(player);
   }
 
   @Override
   public Future<?> start() {
     options = new SchedulerOptions(config());
     MeterRegistry registry = registry();
-    playedCounter = firedCounter(registry, PLAYED);
-    failedCounter = firedCounter(registry, FAILED);
+    Map<String, Counter> fired = Stream.of(LastFired.PLAYED, LastFired.FAILED, LastFired.LOST)
+        .collect(Collectors.toMap(Function.identity(), outcome -> firedCounter(registry, outcome)));
     store = ConfigClient.create(vertx, new ConfigClientOptions("scheduler"));
     state = StateClient.create(vertx, new ConfigClientOptions("scheduler"));
     ledger = new StateLedger(store, state);
     planner = new Planner(Duration.ofSeconds(options.getCatchupGraceSeconds()));
     String claimant = options.getNodeId() + "/" + UUID.randomUUID().toString().substring(0, 8);
     claimer = new OccurrenceClaimer(vertx, ledger, claimant);
+    Player player = given != null ? given : LocalPlayer.create(vertx, options.getPlayTimeoutMs());
+    preparation = new Preparation(player, Duration.ofMillis(options.getPrepareAheadMs()));
+    firing = new Firing(vertx.eventBus(), clock, claimer, player, new DeviceMemory(store), options.getNodeId(),
+        outcome -> fired.get(outcome).increment());
     store.onChange(this::onConfigChanged);
     // The plan is derived from the near cache: dropping the caches must drop it too.
     store.onInvalidate(v -> reload());
@@ -218,7 +228,8 @@ public class SchedulerVerticle extends VerticleBase {
     Planner.Step step = planner.step(plan, now);
     if (step.action() == Planner.Action.WAIT) {
       // +1: toMillis truncates, and waking a little late costs only another look at the clock.
-      long delay = Math.min(options.getRecheckMaxMs(), step.delta().toMillis() + 1);
+      long delay = Math.min(Math.min(options.getRecheckMaxMs(), step.delta().toMillis() + 1),
+          preparation.check(occurrence, alarm, now));
       timerId = vertx.setTimer(Math.max(1, delay), id -> {
         timerId = -1;
         arm();
@@ -232,7 +243,7 @@ public class SchedulerVerticle extends VerticleBase {
       reload();
       return;
     }
-    fireScheduled(occurrence, now).onComplete(ar -> reload());
+    firing.scheduled(occurrence, now).onComplete(ar -> reload());
   }
 
   private void cancelTimer() {
@@ -242,60 +253,15 @@ public class SchedulerVerticle extends VerticleBase {
     }
   }
 
-  // ---- firing ------------------------------------------------------------------------------------
-
-  /** Claims the occurrence and plays it only if the claim is won. */
-  private Future<Void> fireScheduled(Instant occurrence, Instant firedAt) {
-    String id = occurrence.toString();
-    long lateMs = Duration.between(occurrence, firedAt).toMillis();
-    return claimer.claim(occurrence).compose(result -> {
-      if (result instanceof ClaimResult.Won won) {
-        // Lateness counts from the claim: a claim retried through a failover plays that much later.
-        return play(id, occurrence, clock.instant(), won.alarm()).mapEmpty();
-      }
-      if (result instanceof ClaimResult.Lost lost) {
-        log.info("occurrence {} not played by {}: occurrence {} was claimed by {}", id, options.getNodeId(),
-            lost.recorded(), lost.by());
-        lastFired = new AlarmStatus.LastFired(id, firedAt, lateMs, LOST);
-      } else if (result instanceof ClaimResult.Declined declined) {
-        log.info("occurrence {} not played: {}", id, declined.reason());
-      } else if (result instanceof ClaimResult.Failed failed) {
-        log.warn("occurrence {} not played, the claim failed: {}", id, failed.reason());
-        lastFired = new AlarmStatus.LastFired(id, firedAt, lateMs, FAILED);
-      }
-      return Future.succeededFuture();
-    });
-  }
-
-  /** Announces the occurrence and hands it to the player. */
-  private Future<AlarmFired> play(String id, Instant scheduledFor, Instant firedAt, Alarm playing) {
-    long lateMs = Duration.between(scheduledFor, firedAt).toMillis();
-    AlarmFired fired = new AlarmFired(id, scheduledFor, firedAt, lateMs, playing.toSpec());
-    vertx.eventBus().publish(Addresses.ALARM_FIRED, Json.toJson(fired));
-    log.info("occurrence {} fired by {} ({} ms late)", id, options.getNodeId(), lateMs);
-    return player.play(fired, FadePlan.of(playing.volume(), playing.fadeIn())).transform(ar -> {
-      lastFired = new AlarmStatus.LastFired(id, firedAt, lateMs, ar.succeeded() ? PLAYED : FAILED);
-      (ar.succeeded() ? playedCounter : failedCounter).increment();
-      if (ar.failed()) {
-        log.warn("occurrence {}: the player failed: {}", id, ar.cause().getMessage());
-        return Future.failedFuture(ar.cause());
-      }
-      return Future.succeededFuture(fired);
-    });
-  }
-
   // ---- event-bus API -----------------------------------------------------------------------------
 
   /**
-   * Fires now, without disabling. Exactly once per trigger comes from the event bus: a request goes to
-   * one consumer, and the manual occurrence is not recorded (it must not block a scheduled one).
+   * Fires now, without disabling, and replies once it played or failed. Exactly once per trigger comes
+   * from the event bus: a request goes to one consumer.
    */
   private void onTrigger(Message<Object> msg) {
-    Instant now = clock.instant();
-    store.load()
-        .map(snap -> Alarm.parse(snap.config()))
-        .compose(current -> play("manual-" + now, now, now, current))
-        .onSuccess(fired -> msg.reply(Json.toJson(fired)))
+    store.load().compose(firing::manual)
+        .onSuccess(triggered -> msg.reply(Json.toJson(triggered)))
         .onFailure(err -> ConfigFailure.from(err).replyTo(msg));
   }
 
@@ -310,20 +276,8 @@ public class SchedulerVerticle extends VerticleBase {
         .compose(snap -> applied == null || snap.revision() > applied.revision()
             ? refresh(snap)
             : Future.<Void>succeededFuture())
-        .onSuccess(v -> msg.reply(Json.toJson(status())))
+        .onSuccess(v -> msg.reply(Json.toJson(StatusView.of(alarm, plan.target(), firing.lastFired(), clock))))
         .onFailure(err -> ConfigFailure.from(err).replyTo(msg));
-  }
-
-  private AlarmStatus status() {
-    if (alarm == null) {
-      return new AlarmStatus(false, null, null, null, null, null, lastFired);
-    }
-    Instant target = plan.target();
-    String nextFire = target == null ? null
-        : target.atZone(alarm.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    Long inSeconds = target == null ? null : Math.max(0, Duration.between(clock.instant(), target).toSeconds());
-    return new AlarmStatus(alarm.enabled(), alarm.timeText(), alarm.weekdays(), alarm.zone().getId(), nextFire,
-        inSeconds, lastFired);
   }
 
   // ---- metrics -----------------------------------------------------------------------------------
@@ -335,7 +289,8 @@ public class SchedulerVerticle extends VerticleBase {
   }
 
   private static Counter firedCounter(MeterRegistry registry, String outcome) {
-    return Counter.builder(MetricNames.ALARMS_FIRED).description("occurrences handed to the player, by outcome")
+    return Counter.builder(MetricNames.ALARMS_FIRED)
+        .description("occurrences fired, by outcome (played, failed, lost to another scheduler)")
         .tag("outcome", outcome).register(registry);
   }
 }

@@ -38,7 +38,7 @@ public final class Addresses {
   public static final String ALARM_FIRED = "spotipi.alarm.fired";
   /** Request-reply: {@code AlarmStatusRequest} (or empty) → {@code AlarmStatus}. */
   public static final String ALARM_STATUS = "spotipi.alarm.status";
-  /** Request-reply: empty → {@code AlarmFired} of the manual occurrence. */
+  /** Request-reply: empty → {@code AlarmTriggered}: the manual occurrence, once it played or failed. */
   public static final String ALARM_TRIGGER = "spotipi.alarm.trigger";
 
   // ---- player: every node has its own; requests stay on the node (local consumers, local-only sends)

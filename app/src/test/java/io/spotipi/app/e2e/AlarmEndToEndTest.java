@@ -158,6 +158,8 @@ class AlarmEndToEndTest {
     assertEquals(200, r.statusCode(), r.bodyAsString());
     String occurrence = r.bodyAsJsonObject().getString("occurrence");
     assertTrue(occurrence.startsWith("manual-"), occurrence);
+    assertEquals(new JsonObject().put("occurrence", occurrence).put("fired_at", MONDAY_0700.toString())
+        .put("outcome", "played").put("device", "").put("detail", "played by the test"), r.bodyAsJsonObject());
 
     List<AlarmFired> played = node.player.played();
     assertEquals(1, played.size());
@@ -172,6 +174,7 @@ class AlarmEndToEndTest {
     assertEquals("2026-12-01T06:00:00+01:00", status.getString("next_fire"));
     assertEquals(occurrence, status.getJsonObject("last_fired").getString("occurrence"));
     assertEquals("played", status.getJsonObject("last_fired").getString("outcome"));
+    assertEquals("played by the test", status.getJsonObject("last_fired").getString("detail"));
   }
 
   // ---- POST /save_alarm --------------------------------------------------------------------------
@@ -301,9 +304,12 @@ class AlarmEndToEndTest {
     HttpResponse<Buffer> r = node.post("/api/alarm/trigger");
     assertEquals(503, r.statusCode(), r.bodyAsString());
     assertEquals("application/problem+json", r.getHeader("Content-Type"));
+    assertEquals("test player: no device answers", r.bodyAsJsonObject().getString("detail"));
     assertEquals(1, node.player.played().size());
 
-    assertEquals("failed", node.alarmStatus().getJsonObject("last_fired").getString("outcome"));
+    JsonObject lastFired = node.alarmStatus().getJsonObject("last_fired");
+    assertEquals("failed", lastFired.getString("outcome"));
+    assertEquals("test player: no device answers", lastFired.getString("detail"));
     String metrics = scrape();
     assertEquals(1.0, sample(metrics, "spotipi_alarm_fired_total", "outcome=\"failed\""));
     assertEquals(0.0, sample(metrics, "spotipi_alarm_fired_total", "outcome=\"played\""));

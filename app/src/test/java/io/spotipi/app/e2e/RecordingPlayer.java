@@ -1,8 +1,10 @@
 package io.spotipi.app.e2e;
 
-import io.spotipi.scheduler.FadePlan;
 import io.spotipi.scheduler.Player;
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.AlarmFired;
+import io.spotipi.shared.message.AlarmSpec;
+import io.spotipi.shared.message.PlayOutcome;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,9 +15,16 @@ final class RecordingPlayer implements Player {
   private volatile boolean failing;
 
   @Override
-  public Future<Void> play(AlarmFired fired, FadePlan fade) {
+  public Future<PlayOutcome> play(AlarmFired fired) {
     played.add(fired);
-    return failing ? Future.failedFuture("test player: no device answers") : Future.succeededFuture();
+    return Future.succeededFuture(failing
+        ? PlayOutcome.failed(fired.occurrence(), ErrorCode.UNAVAILABLE, "test player: no device answers")
+        : PlayOutcome.played(fired.occurrence(), "test-device", fired.alarm().deviceName(), "played by the test"));
+  }
+
+  @Override
+  public Future<Void> prepare(String occurrence, AlarmSpec alarm) {
+    return Future.succeededFuture();
   }
 
   /** From now on every play is recorded and then fails. */

@@ -8,7 +8,6 @@ import io.spotipi.scheduler.SchedulerVerticle;
 import io.spotipi.shared.testing.Await;
 import io.spotipi.shared.testing.MutableClock;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -43,7 +42,7 @@ final class WebStack implements AutoCloseable {
     this.apiToken = apiToken;
     Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
         new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("browser").toJson())));
-    Await.result(vertx.deployVerticle(new SchedulerVerticle(clock, (fired, fade) -> Future.succeededFuture()),
+    Await.result(vertx.deployVerticle(new SchedulerVerticle(clock),
         new DeploymentOptions().setConfig(new SchedulerOptions().setNodeId("web").toJson())));
     startApi();
     web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));

@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.PlayerOptions;
 import io.spotipi.player.auth.TokenCache;
@@ -108,12 +109,12 @@ public class AlarmPlayback {
       log.info("occurrence {}: {}; would have played '{}' on '{}' at volume {} (fade-in {}, shuffle {})", occurrence,
           TokenCache.NOT_CONNECTED, alarm.playlistUri(), alarm.deviceName(), alarm.alarmVolume(), alarm.fadeIn(),
           alarm.shuffle());
-      return Future.succeededFuture(PlayOutcome.failed(occurrence, TokenCache.NOT_CONNECTED));
+      return Future.succeededFuture(PlayOutcome.failed(occurrence, ErrorCode.NOT_CONNECTED, TokenCache.NOT_CONNECTED));
     }
     if (tokens.state() == TokenCache.State.REAUTHORIZE) {
       String detail = tokens.status().lastError();
       log.warn("occurrence {}: not played: {}", occurrence, detail);
-      return Future.succeededFuture(PlayOutcome.failed(occurrence, detail));
+      return Future.succeededFuture(PlayOutcome.failed(occurrence, ErrorCode.NOT_CONNECTED, detail));
     }
     Prepared ready = prepared != null && prepared.alarm().equals(alarm)
         && deps.clock().instant().isBefore(prepared.at().plus(deps.options().prepareAhead())

@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.client.PlayRequest;
 import io.spotipi.player.client.PlaybackState;
@@ -255,7 +256,7 @@ final class AlarmRun {
 
   private PlayOutcome failed(String detail) {
     log.warn("occurrence {}: not played: {}", occurrence, detail);
-    return PlayOutcome.failed(occurrence, detail);
+    return PlayOutcome.failed(occurrence, ErrorCode.UNAVAILABLE, detail);
   }
 
   private void expire() {

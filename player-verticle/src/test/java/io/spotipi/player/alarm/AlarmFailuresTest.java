@@ -1,5 +1,6 @@
 package io.spotipi.player.alarm;
 
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.PlayOutcome;
 import static io.spotipi.player.alarm.Alarms.DEVICES;
 import static io.spotipi.player.alarm.Alarms.PLAY;
@@ -47,7 +48,7 @@ class AlarmFailuresTest {
     start(vertx, null);
     try (LogCapture logs = LogCapture.open()) {
       PlayOutcome outcome = play(rig, spec(PLAYLIST, "Kitchen", 30, true, false));
-      assertEquals(PlayOutcome.failed("2026-12-01T06:00:00Z", "Spotify not connected"), outcome);
+      assertEquals(PlayOutcome.failed("2026-12-01T06:00:00Z", ErrorCode.NOT_CONNECTED, "Spotify not connected"), outcome);
       assertEquals(1, logs.containing("would have played").size(), logs.lines().toString());
       String line = logs.containing("would have played").get(0);
       assertTrue(line.contains("2026-12-01T06:00:00Z") && line.contains(PLAYLIST) && line.contains("Kitchen"), line);

@@ -18,8 +18,18 @@ public record AlarmStatus(
     Long nextFireInSeconds,
     LastFired lastFired) {
 
-  /** The newest occurrence this node saw fire, with what became of it (played, failed, lost the race). */
+  /**
+   * The newest occurrence this node saw fire, with what became of it.
+   *
+   * @param outcome {@link #PLAYED}, {@link #FAILED} or {@link #LOST}
+   * @param detail on which device it played, why it failed, or who played it instead
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record LastFired(String occurrence, Instant firedAt, long lateMs, String outcome) {
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record LastFired(String occurrence, Instant firedAt, long lateMs, String outcome, String detail) {
+    public static final String PLAYED = "played";
+    public static final String FAILED = "failed";
+    /** Another scheduler claimed the occurrence first. */
+    public static final String LOST = "lost";
   }
 }
