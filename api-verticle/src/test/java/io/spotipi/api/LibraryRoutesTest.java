@@ -7,49 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.spotipi.player.fake.FakeMusic;
 import io.spotipi.player.fake.Fault;
-import io.spotipi.player.fake.PlayerStack;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /api/library/...} against the real player and the fake Spotify: pages, entity tags, strict queries. */
-@ExtendWith(VertxExtension.class)
-class LibraryRoutesTest {
-  @TempDir
-  Path dir;
-  ControlsServer server;
-  ApiServer api;
-  PlayerStack player;
-
+class LibraryRoutesTest extends PlayerRoutesTest {
   @BeforeEach
-  void start() {
-    server = ControlsServer.start(dir, true);
-    api = server.api;
-    player = server.player;
+  void prepare() {
     IntStream.rangeClosed(1, 70).forEach(i -> player.fake.player().library().playlist(FakeMusic.id("pl", i),
         "List " + i, i));
     player.fake.music().savedAlbums(12).followedArtists(3).artistWithAlbums(FakeMusic.id("ar", 1), 4);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r.bodyAsString());
-    return r.bodyAsJsonObject();
   }
 
   private int playlistReads() {

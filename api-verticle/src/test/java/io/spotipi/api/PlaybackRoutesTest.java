@@ -15,48 +15,18 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /api/playback}, {@code /api/alarm/snooze} and {@code /api/sleep} against the real player and the fake Spotify. */
-@ExtendWith(VertxExtension.class)
-class PlaybackRoutesTest {
+class PlaybackRoutesTest extends PlayerRoutesTest {
   static final String PLAYLIST = "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M";
-
-  @TempDir
-  Path dir;
-  ControlsServer server;
-  ApiServer api;
-  PlayerStack player;
-
-  @BeforeEach
-  void start() {
-    server = ControlsServer.start(dir, true);
-    api = server.api;
-    player = server.player;
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private HttpResponse<Buffer> post(String path) {
     return api.send(api.request(HttpMethod.POST, path));
-  }
-
-  private JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r.bodyAsString());
-    return r.bodyAsJsonObject();
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the API reaches this node's player for playback controls, the music library, snooze and the
@@ -44,10 +45,8 @@ public final class ControlsClient {
 
   /** What plays where; empty when nothing plays. */
   public Future<Optional<PlaybackStatus>> playback() {
-    return bus.request(Addresses.PLAYBACK_STATE, EMPTY, delivery).transform(ar -> ar.failed()
-        ? Future.failedFuture(ConfigFailure.from(ar.cause()))
-        : Future.succeededFuture(Optional.ofNullable(ar.result().body())
-            .map(body -> Json.fromJson(body, PlaybackStatus.class))));
+    return send(Addresses.PLAYBACK_STATE, EMPTY,
+        body -> Optional.ofNullable(body).map(b -> Json.fromJson(b, PlaybackStatus.class)));
   }
 
   public Future<ControlDone> play(PlayCommand command) {
@@ -88,8 +87,12 @@ public final class ControlsClient {
   }
 
   private <T> Future<T> request(String address, Object body, Class<T> type) {
+    return send(address, body, reply -> Json.fromJson(reply, type));
+  }
+
+  private <T> Future<T> send(String address, Object body, Function<Object, T> decode) {
     return bus.request(address, body, delivery).transform(ar -> ar.failed()
         ? Future.failedFuture(ConfigFailure.from(ar.cause()))
-        : Future.succeededFuture(Json.fromJson(ar.result().body(), type)));
+        : Future.succeededFuture(decode.apply(ar.result().body())));
   }
 }

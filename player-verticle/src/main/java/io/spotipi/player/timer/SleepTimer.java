@@ -76,11 +76,8 @@ public final class SleepTimer {
   /** Arms the end of the timer the state holds, or disarms. */
   void arm(PlayerState state) {
     PlayerState.Sleep sleep = state.sleep();
-    if (sleep == null) {
-      deps.wakeups().cancel(SLOT);
-    } else {
-      deps.wakeups().at(SLOT, Claims.nextLook(sleep.endsAt(), sleep.claim()), () -> due(sleep));
-    }
+    deps.wakeups().atOrCancel(SLOT, sleep == null ? null : Claims.nextLook(sleep.endsAt(), sleep.claim()),
+        () -> due(sleep));
   }
 
   private void due(PlayerState.Sleep seen) {

@@ -64,11 +64,8 @@ public final class Snoozes {
   /** Arms the resume of the snooze the state holds, or disarms. */
   void arm(PlayerState state) {
     PlayerState.Snooze snooze = state.snooze();
-    if (snooze == null) {
-      deps.wakeups().cancel(SLOT);
-    } else {
-      deps.wakeups().at(SLOT, Claims.nextLook(snooze.until(), snooze.claim()), () -> due(snooze));
-    }
+    deps.wakeups().atOrCancel(SLOT, snooze == null ? null : Claims.nextLook(snooze.until(), snooze.claim()),
+        () -> due(snooze));
   }
 
   /** The alarm to snooze now; CONFLICT when none fired within the window or it was dismissed. */

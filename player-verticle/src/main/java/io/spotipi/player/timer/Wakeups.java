@@ -39,6 +39,15 @@ public final class Wakeups {
     }));
   }
 
+  /** {@link #at}, or {@link #cancel} when {@code when} is null: for a timer that may have ended. */
+  public void atOrCancel(String slot, Instant when, Runnable action) {
+    if (when == null) {
+      cancel(slot);
+    } else {
+      at(slot, when, action);
+    }
+  }
+
   public void cancel(String slot) {
     Long id = timers.remove(slot);
     if (id != null) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.player.fake.Fault;
 import io.spotipi.player.fake.FakeMusic;
-import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.LibraryItem;
@@ -16,35 +15,19 @@ import io.spotipi.shared.message.LibraryPage;
 import io.spotipi.shared.message.LibraryRequest;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The library's lists through the player's address: Spotify's paging, both playlist shapes, the cache. */
-@ExtendWith(VertxExtension.class)
-class LibraryReadsTest {
-  private PlayerStack stack;
-
+class LibraryReadsTest extends StackTest {
   @BeforeEach
-  void start(Vertx vertx, @TempDir Path dir) {
-    stack = PlayerStack.start(vertx, dir).connect();
+  void prepare() {
     IntStream.rangeClosed(1, 120).forEach(i -> stack.fake.player().library().playlist(FakeMusic.id("pl", i),
         "List " + i, i));
     stack.fake.music().savedAlbums(60).savedTracks(75).followedArtists(55);
-    stack.deployPlayer();
-  }
-
-  @AfterEach
-  void stop() {
-    stack.close();
   }
 
   private static LibraryRequest list(String name, int limit, int offset) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.player.fake.Fault;
-import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.ControlDone;
@@ -15,38 +14,22 @@ import io.spotipi.shared.message.PlaybackCommand;
 import io.spotipi.shared.message.PlaybackStatus;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Playback commands through the player's addresses, against the fake Spotify, and how each failure maps. */
-@ExtendWith(VertxExtension.class)
-class PlaybackCommandsTest {
+class PlaybackCommandsTest extends StackTest {
   static final String PLAYLIST = "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M";
   static final String TRACK = "spotify:track:4uLU6hMCjMI75M1A2tKUQC";
   static final String PLAY = "/v1/me/player/play";
 
-  private PlayerStack stack;
-
   @BeforeEach
-  void start(Vertx vertx, @TempDir Path dir) {
-    stack = PlayerStack.start(vertx, dir).connect();
+  void prepare() {
     stack.fake.player().library().playlist("37i9dQZF1DXcBWIGoYBM5M", "Morning", 30);
-    stack.deployPlayer();
-  }
-
-  @AfterEach
-  void stop() {
-    stack.close();
   }
 
   private ControlDone play(PlayCommand command) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.player.fake.Fault;
-import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.AlarmSpec;
@@ -15,43 +14,27 @@ import io.spotipi.shared.message.PlayCommand;
 import io.spotipi.shared.message.SleepRequest;
 import io.spotipi.shared.message.SleepStatus;
 import io.spotipi.shared.testing.Await;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sleep timer: music now, at its end by the clock a fade to silence, a pause and the volume from
  * before; stopped early on request, replaced by a new timer, ended by an alarm, and ended once across
  * restarts (also one in the middle of the fade).
  */
-@ExtendWith(VertxExtension.class)
-class SleepTimerTest {
+class SleepTimerTest extends StackTest {
   static final String NIGHT = "spotify:playlist:4YRXWgGjI2tq1Hd24g6kxg";
   static final String VOLUME = "/v1/me/player/volume";
   static final String PAUSE = "/v1/me/player/pause";
 
-  private PlayerStack stack;
-
   @BeforeEach
-  void start(Vertx vertx, @TempDir Path dir) {
-    stack = PlayerStack.start(vertx, dir).connect();
-    stack.deployPlayer();
+  void prepare() {
     Await.result(stack.controls.play(new PlayCommand("spotify:album:1DFixLWuPkv3KT3TnV35m3", "Kitchen", null, 40)));
     stack.fake.clearRequests();
-  }
-
-  @AfterEach
-  void stop() {
-    stack.close();
   }
 
   private SleepStatus sleep(Integer minutes) {

@@ -7,50 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.message.AlarmSpec;
 import io.spotipi.shared.message.PlayCommand;
 import io.spotipi.shared.message.SnoozeStatus;
 import io.spotipi.shared.testing.Await;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Snooze by request and by a pause from a Spotify app: it pauses, resumes once at the alarm's volume on
  * the same device after {@code snooze_minutes} by the clock, never before, also across a restart and
  * with two players.
  */
-@ExtendWith(VertxExtension.class)
-class SnoozeTest {
+class SnoozeTest extends StackTest {
   static final String PLAYLIST = "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M";
   static final AlarmSpec ALARM = new AlarmSpec("07:00", List.of(0, 1, 2, 3, 4), PLAYLIST, "Kitchen", 25, false,
       false);
   static final String PLAY = "/v1/me/player/play";
-
-  private PlayerStack stack;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dir) {
-    stack = PlayerStack.start(vertx, dir).connect();
-    stack.deployPlayer();
-  }
-
-  @AfterEach
-  void stop() {
-    stack.close();
-  }
 
   /** The alarm fires and plays, as the scheduler and the player do it. */
   private void alarmPlays() {

@@ -126,19 +126,19 @@ public final class FakeMusic {
 
   void mount(Router router) {
     router.get("/v1/me").handler(rc -> FakeSpotify.end(rc, 200, me()));
-    router.get("/v1/me/albums").handler(rc -> offsetPage(rc, "/v1/me/albums", wrapped(albums, "album"), 50, null));
-    router.get("/v1/me/tracks").handler(rc -> offsetPage(rc, "/v1/me/tracks", wrapped(tracks, "track"), 50, null));
-    router.get("/v1/me/top/tracks").handler(rc -> offsetPage(rc, "/v1/me/top/tracks", copy(top), 50, null));
-    router.get("/v1/me/following").handler(rc -> cursorPage(rc, "/v1/me/following", copy(artists), "artists"));
-    router.get("/v1/me/player/recently-played").handler(rc -> cursorPage(rc, "/v1/me/player/recently-played",
-        wrapped(recent, "track"), null));
+    router.get("/v1/me/albums").handler(rc -> page(rc, "/v1/me/albums", wrapped(albums, "album"), 50, null, "offset"));
+    router.get("/v1/me/tracks").handler(rc -> page(rc, "/v1/me/tracks", wrapped(tracks, "track"), 50, null, "offset"));
+    router.get("/v1/me/top/tracks").handler(rc -> page(rc, "/v1/me/top/tracks", copy(top), 50, null, "offset"));
+    router.get("/v1/me/following").handler(rc -> page(rc, "/v1/me/following", copy(artists), 50, "artists", "after"));
+    router.get("/v1/me/player/recently-played").handler(rc -> page(rc, "/v1/me/player/recently-played",
+        wrapped(recent, "track"), 50, null, "after"));
     router.get("/v1/search").handler(this::search);
     router.get("/v1/artists/:id/albums").handler(rc -> {
       List<JsonObject> list = artistAlbums(rc.pathParam("id"));
       if (list == null) {
         FakeSpotify.error(rc, 404, null, "Resource not found");
       } else {
-        offsetPage(rc, "/v1/artists/" + rc.pathParam("id") + "/albums", list, 10, null);
+        page(rc, "/v1/artists/" + rc.pathParam("id") + "/albums", list, 10, null, "offset");
       }
     });
   }
@@ -170,40 +170,31 @@ public final class FakeMusic {
     if (type.equals("playlist")) {
       hits.add(0, null);
     }
-    offsetPage(rc, "/v1/search", hits, 10, type + "s");
+    page(rc, "/v1/search", hits, 10, type + "s", "offset");
   }
 
-  /** An offset page ({@code next} with offset and limit), wrapped in {@code field} when not null. */
-  private void offsetPage(RoutingContext rc, String path, List<JsonObject> all, int maxLimit, String field) {
+  /**
+   * A page from {@code position} (the {@code offset}, or for a cursor the {@code after} index), wrapped
+   * in {@code field} when not null; {@code next} carries the position to go on from.
+   */
+  private void page(RoutingContext rc, String path, List<JsonObject> all, int maxLimit, String field, String position) {
     Integer limit = limit(rc, maxLimit);
     if (limit == null) {
       return;
     }
-    int offset = Integer.parseInt(rc.request().getParam("offset", "0"));
+    int from = Integer.parseInt(rc.request().getParam(position, "0"));
     JsonArray items = new JsonArray();
-    all.stream().skip(offset).limit(limit).forEach(items::add);
-    String next = offset + limit < all.size()
-        ? fake.url() + path + "?" + keep(rc) + "offset=" + (offset + limit) + "&limit=" + limit : null;
-    JsonObject page = new JsonObject().put("items", items).put("next", next).put("total", all.size())
-        .put("limit", limit).put("offset", offset);
-    FakeSpotify.end(rc, 200, field == null ? page : new JsonObject().put(field, page));
-  }
-
-  /** A cursor page: {@code next} carries {@code after}, the index to go on from. */
-  private void cursorPage(RoutingContext rc, String path, List<JsonObject> all, String field) {
-    Integer limit = limit(rc, 50);
-    if (limit == null) {
-      return;
-    }
-    int after = Integer.parseInt(rc.request().getParam("after", "0"));
-    JsonArray items = new JsonArray();
-    all.stream().skip(after).limit(limit).forEach(items::add);
-    String next = after + limit < all.size()
-        ? fake.url() + path + "?" + keep(rc) + "after=" + (after + limit) + "&limit=" + limit : null;
-    JsonObject page = new JsonObject().put("items", items).put("next", next).put("limit", limit)
-        .put("cursors", new JsonObject().put("after", next == null ? null : String.valueOf(after + limit)));
-    if (field != null) {
-      page.put("total", all.size());
+    all.stream().skip(from).limit(limit).forEach(items::add);
+    String next = from + limit < all.size()
+        ? fake.url() + path + "?" + keep(rc) + position + "=" + (from + limit) + "&limit=" + limit : null;
+    JsonObject page = new JsonObject().put("items", items).put("next", next).put("limit", limit);
+    if (position.equals("offset")) {
+      page.put("offset", from).put("total", all.size());
+    } else {
+      page.put("cursors", new JsonObject().put("after", next == null ? null : String.valueOf(from + limit)));
+      if (field != null) {
+        page.put("total", all.size());
+      }
     }
     FakeSpotify.end(rc, 200, field == null ? page : new JsonObject().put(field, page));
   }
