@@ -68,7 +68,8 @@ final class ControlBodies {
       if (v instanceof String s && URI.matcher(s).matches()) {
         return s;
       }
-      errors.add(new FieldError(key, (v == null ? "required: " : "") + "a Spotify URI spotify:<playlist|album|artist|track>:<id>"));
+      errors.add(new FieldError(key,
+          (v == null ? "required: " : "") + "a Spotify URI spotify:<playlist|album|artist|track>:<id>"));
       return null;
     }
 

@@ -67,7 +67,8 @@ final class LibraryQuery {
   private static void known(MultiMap params, Set<String> allowed) {
     for (String name : params.names()) {
       if (!allowed.contains(name)) {
-        throw Problem.of(400, "unknown parameter '" + name + "'; this route takes " + allowed.stream().sorted().toList());
+        throw Problem.of(400, "unknown parameter '" + name + "'; this route takes "
+            + allowed.stream().sorted().toList());
       }
     }
   }

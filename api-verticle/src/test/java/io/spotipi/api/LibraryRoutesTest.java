@@ -74,7 +74,8 @@ class LibraryRoutesTest extends PlayerRoutesTest {
 
   @Test
   void queriesAreCheckedStrictly() {
-    for (String bad : List.of("limit=0", "limit=51", "limit=abc", "limit=%2B5", "limit=5&limit=6", "limit=", "offset=-1",
+    for (String bad : List.of("limit=0", "limit=51", "limit=abc", "limit=%2B5", "limit=5&limit=6", "limit=",
+        "offset=-1",
         "offset=100001", "offset=1e3", "refresh=yes", "sort=name")) {
       assertProblem(api.get("/api/library/playlists?" + bad), 400);
     }

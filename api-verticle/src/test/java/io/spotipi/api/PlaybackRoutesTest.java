@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/playback}, {@code /api/alarm/snooze} and {@code /api/sleep} against the real player and the fake Spotify. */
+/**
+ * {@code /api/playback}, {@code /api/alarm/snooze} and {@code /api/sleep} against the real player and
+ * the fake Spotify.
+ */
 class PlaybackRoutesTest extends PlayerRoutesTest {
   static final String PLAYLIST = "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M";
 
@@ -82,7 +85,8 @@ class PlaybackRoutesTest extends PlayerRoutesTest {
 
   @Test
   void badBodiesAreRefusedBeforeSpotifyIsAsked() {
-    for (String bad : List.of("{}", "{\"uri\":\"spotify:playlist:short\"}", "{\"uri\":\"" + PLAYLIST + "\",\"volume\":101}",
+    for (String bad : List.of("{}", "{\"uri\":\"spotify:playlist:short\"}",
+        "{\"uri\":\"" + PLAYLIST + "\",\"volume\":101}",
         "{\"uri\":\"" + PLAYLIST + "\",\"shuffle\":\"yes\"}", "{\"uri\":\"" + PLAYLIST + "\",\"device_name\":\"<b>\"}",
         "{\"uri\":\"" + PLAYLIST + "\",\"offset\":3}")) {
       assertProblem(api.json(HttpMethod.POST, "/api/playback/play", bad), 422);

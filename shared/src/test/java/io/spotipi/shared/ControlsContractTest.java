@@ -18,7 +18,8 @@ class ControlsContractTest {
   @Test
   void aLibraryItemLeavesOutOnlyTheTrackCount() {
     JsonObject track = Json.toJson(new LibraryItem("spotify:track:1", "Song", "Band", null, null));
-    assertEquals(new JsonObject("{\"uri\":\"spotify:track:1\",\"name\":\"Song\",\"subtitle\":\"Band\",\"image_url\":null}"),
+    assertEquals(
+        new JsonObject("{\"uri\":\"spotify:track:1\",\"name\":\"Song\",\"subtitle\":\"Band\",\"image_url\":null}"),
         track);
     JsonObject page = Json.toJson(new LibraryPage(List.of(new LibraryItem("spotify:album:2", "A", "B", "u", 12)), 1,
         null, "\"x\""));
@@ -46,7 +47,8 @@ class ControlsContractTest {
     assertEquals(s, PlayerState.fromJson(s.toJson()));
     assertEquals(PlayerState.NONE, PlayerState.fromJson(new JsonObject()));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PlayerState.fromJson(new JsonObject().put("alarm", new JsonObject().put("occurrence", "o").put("volume", 3).put("dismissed", false))));
+        () -> PlayerState.fromJson(new JsonObject().put("alarm",
+            new JsonObject().put("occurrence", "o").put("volume", 3).put("dismissed", false))));
     assertEquals("alarm.fired_at: required", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> PlayerState.fromJson(new JsonObject().put("alarm", new JsonObject().put("occurrence", "o"))));

@@ -79,7 +79,8 @@ public final class PlayerControls {
         clock, controls, me));
 
     PlayerControls c = new PlayerControls(vertx);
-    c.serve(Addresses.PLAYBACK_STATE, JsonObject.class, "read the player", r -> playback.state().map(o -> o.orElse(null)));
+    c.serve(Addresses.PLAYBACK_STATE, JsonObject.class, "read the player",
+        r -> playback.state().map(o -> o.orElse(null)));
     c.serve(Addresses.PLAYBACK_PLAY, PlayCommand.class, "play", playback::play);
     c.serve(Addresses.PLAYBACK_COMMAND, PlaybackCommand.class, "playback command", playback::command);
     c.serve(Addresses.LIBRARY, LibraryRequest.class, "read the library", library::page);

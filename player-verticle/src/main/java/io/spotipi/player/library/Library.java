@@ -7,16 +7,16 @@ import io.spotipi.shared.message.LibraryRequest;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The library's lists per user: each read from Spotify as a whole (following {@code next}, up to a
- * bound), kept in a {@link LibraryCache}, answered as slices. The user is who the current access token
- * belongs to ({@code GET /v1/me}, asked again only when the token changes), so that lists never leak
- * from one account to the next after a reconnect. Confined to the player's event loop.
+ * bound), kept in a {@link LibraryCache}, answered as slices. The user is who the credentials in use
+ * belong to ({@code GET /v1/me}, asked again when they change), so that lists never leak from one
+ * account to the next after a reconnect. Confined to the player's event loop.
  */
 public final class Library {
   private static final Logger log = LoggerFactory.getLogger(Library.class);
@@ -31,7 +31,7 @@ public final class Library {
   private final int maxItems;
   private final int searchMaxItems;
 
-  private String userToken;
+  private List<Object> account;
   private Future<String> user;
 
   /**
@@ -68,14 +68,21 @@ public final class Library {
             l.items().size(), l.version()));
   }
 
-  /** The Spotify user id of the current access token. */
+  /**
+   * The Spotify user id of the credentials in use, asked again when they change but for their refresh
+   * token (Spotify rotates that one). Without usable credentials it fails as every call to Spotify
+   * would, even while lists are cached.
+   */
   private Future<String> user() {
-    return tokens.accessToken().compose(token -> {
-      if (user == null || !Objects.equals(token, userToken) || user.failed()) {
-        userToken = token;
-        user = spotify.get("/v1/me", Map.of()).map(me -> me.getString("id", ""));
-      }
-      return user;
-    });
+    if (tokens.state() != TokenCache.State.CONNECTED) {
+      return tokens.accessToken().compose(token -> user());
+    }
+    List<Object> now = tokens.credentials().map(c -> List.<Object>of(c.clientId(), String.valueOf(c.authorizedAt())))
+        .orElse(List.of());
+    if (user == null || user.failed() || !now.equals(account)) {
+      account = now;
+      user = spotify.get("/v1/me", Map.of()).map(me -> me.getString("id", ""));
+    }
+    return user;
   }
 }

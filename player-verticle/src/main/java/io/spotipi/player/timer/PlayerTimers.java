@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlayerTimers {
   private static final Logger log = LoggerFactory.getLogger(PlayerTimers.class);
+  static final long MAX_RETRY_MS = 30_000;
 
   private final TimerDeps deps;
   private final Snoozes snoozes;
@@ -36,18 +37,31 @@ public final class PlayerTimers {
     return sleep;
   }
 
-  /** Arms what the section holds; a player that starts takes over watching an open snooze window. */
+  /**
+   * Arms what the section holds; a player that starts takes over watching an open snooze window. Until
+   * the config owner answers it tries again, less often each time (up to {@link #MAX_RETRY_MS}), saying
+   * so once.
+   */
   public void start() {
-    deps.store().update(s -> s.alarm() == null || s.alarm().dismissed() ? s : s.withAlarm(s.alarm().watchedBy(deps.me())))
+    start(deps.options().stateRetryMs());
+  }
+
+  private void start(long retryMs) {
+    deps.config().load().compose(config -> deps.store().update(s -> s.alarm() == null || s.alarm().dismissed()
+        || !deps.clock().instant().isBefore(Snoozes.windowEnd(s.alarm(), config)) ? s
+        : s.withAlarm(s.alarm().watchedBy(deps.me()))))
         .onSuccess(s -> {
-          log.info("timers loaded: {}snooze {}, sleep timer {}", s.alarm() == null ? "" : "alarm " + s.alarm().occurrence()
-              + ", ", s.snooze() == null ? "none" : "until " + s.snooze().until(),
+          log.info("timers loaded: {}snooze {}, sleep timer {}",
+              s.alarm() == null ? "" : "alarm " + s.alarm().occurrence() + ", ",
+              s.snooze() == null ? "none" : "until " + s.snooze().until(),
               s.sleep() == null ? "none" : "until " + s.sleep().endsAt());
           arm();
         })
         .onFailure(err -> {
-          log.warn("timers not loaded yet, trying again in {} ms: {}", deps.options().stateRetryMs(), err.getMessage());
-          deps.vertx().setTimer(Math.max(1, deps.options().stateRetryMs()), t -> start());
+          if (retryMs == deps.options().stateRetryMs()) {
+            log.warn("timers not loaded yet, trying again until the config owner answers: {}", err.getMessage());
+          }
+          deps.vertx().setTimer(Math.max(1, retryMs), t -> start(Math.min(MAX_RETRY_MS, retryMs * 2)));
         });
   }
 

@@ -127,7 +127,8 @@ public final class Snoozes {
           }
         })
         .onFailure(err -> {
-          log.warn("snooze: alarm {} not claimed for its resume, trying again: {}", seen.occurrence(), err.getMessage());
+          log.warn("snooze: alarm {} not claimed for its resume, trying again: {}", seen.occurrence(),
+              err.getMessage());
           deps.wakeups().at(SLOT, deps.clock().instant().plusMillis(deps.options().stateRetryMs()), () -> due(seen));
         });
   }

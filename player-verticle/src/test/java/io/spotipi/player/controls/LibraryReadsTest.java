@@ -115,19 +115,6 @@ class LibraryReadsTest extends StackTest {
   }
 
   @Test
-  void eachUserHasTheirOwnLists() {
-    stack.fake.accounts().lifetime(61);
-    read(list("albums", 10, 0));
-    stack.fake.music().user("someone-else");
-    read(list("albums", 10, 0));
-    assertEquals(2, calls("/v1/me/albums"), "the same token: the same user, from the cache");
-    stack.advance(Duration.ofSeconds(2));
-    read(list("albums", 10, 0));
-    assertEquals(4, calls("/v1/me/albums"), "a new token of another user: read again");
-    assertEquals(2, calls("/v1/me"));
-  }
-
-  @Test
   void aRateLimitedReadIsUnavailableWithRetryAfterAndAStaleListStillAnswers() {
     stack.fake.fault(Fault.tooManyRequests("GET", "/v1/me/albums", 120));
     ConfigFailure f = assertInstanceOf(ConfigFailure.class,

@@ -107,6 +107,16 @@ class SnoozeTest extends StackTest {
   }
 
   @Test
+  void aPlayerThatRestartsInTheWindowWatchesForThePause() {
+    alarmPlays();
+    stack.restartPlayer();
+    int looks = stack.fake.requests("GET", "/v1/me/player").size();
+    await("the new player saw it play", () -> stack.fake.requests("GET", "/v1/me/player").size() > looks + 1);
+    stack.fake.player().pauseByUser();
+    await("snoozed", () -> stack.playerState().snooze() != null);
+  }
+
+  @Test
   void withSnoozeOnPauseOffAPauseIsJustAPause() {
     stack.configure(new JsonObject().put("snooze_enabled", false));
     alarmPlays();

@@ -119,8 +119,8 @@ public final class FakePlayer {
         .put("shuffle_state", shuffle).put("progress_ms", 1234)
         .put("context", contextUri == null ? null : new JsonObject().put("uri", contextUri))
         .put("item", FakeMusic.track(uris != null ? uris.getString(0).substring("spotify:track:".length())
-            : "fakeTrack0000000000001", "Fake Song", "Fake Band", FakeMusic.album("fakeAlbum0000000000001", "Fake Album",
-            "Fake Band", 12)));
+            : "fakeTrack0000000000001", "Fake Song", "Fake Band",
+            FakeMusic.album("fakeAlbum0000000000001", "Fake Album", "Fake Band", 12)));
     FakeSpotify.end(rc, 200, body);
   }
 

@@ -33,11 +33,13 @@ class LibraryItemsTest {
     assertEquals(List.of(new LibraryItem("spotify:album:al0000000000000000001", "Blue", "Joni",
         "https://i.fake/al0000000000000000001/300", 10)), LibraryItems.of(LibraryList.ALBUMS, List.of(saved)));
     JsonObject track = FakeMusic.track("tr0000000000000000001", "River", "Joni", ALBUM)
-        .put("artists", new JsonArray().add(new JsonObject().put("name", "Joni")).add(new JsonObject().put("name", "X")));
+        .put("artists", new JsonArray().add(new JsonObject().put("name", "Joni"))
+            .add(new JsonObject().put("name", "X")));
     assertEquals(List.of(new LibraryItem("spotify:track:tr0000000000000000001", "River", "Joni, X",
         "https://i.fake/al0000000000000000001/300", null)),
         LibraryItems.of(LibraryList.TRACKS, List.of(new JsonObject().put("track", track))));
-    assertEquals("River", LibraryItems.of(LibraryList.TRACKS, List.of(new JsonObject().put("item", track))).get(0).name());
+    assertEquals("River",
+        LibraryItems.of(LibraryList.TRACKS, List.of(new JsonObject().put("item", track))).get(0).name());
   }
 
   @Test
