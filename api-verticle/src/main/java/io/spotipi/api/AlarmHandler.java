@@ -66,6 +66,7 @@ final class AlarmHandler {
         .compose(saved -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(saved.revision()))
             .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
                 + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
+            .compose(snooze::addTo)
             .onSuccess(s -> rc.response().putHeader(HttpHeaders.ETAG, saved.etag())))
         .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
         .onFailure(rc::fail);
