@@ -82,12 +82,12 @@ final class SleepEnd {
    * the claim runs out.
    */
   private Future<Void> finish(FadeOut.Interruption why) {
-    Instant until = deps.playback().deadline();
-    Future<Void> paused = why == FadeOut.Interruption.NONE && mine() ? deps.playback().pause(sleep.deviceId(), until)
-        : Future.succeededFuture();
+    Instant deadline = deps.playback().deadline();
+    Future<Void> paused = why == FadeOut.Interruption.NONE && mine()
+        ? deps.playback().pause(sleep.deviceId(), deadline) : Future.succeededFuture();
     return paused
         .compose(v -> why == FadeOut.Interruption.TURNED_UP || !mine() ? Future.succeededFuture()
-            : deps.playback().volumeQuietly(device, sleep.restoreVolume(), until))
+            : deps.playback().volumeQuietly(device, sleep.restoreVolume(), deadline))
         .transform(ar -> {
           if (ar.failed() && Claims.tryAgainLater(ar.cause())) {
             log.warn("sleep: timer {} not ended, another try at {}: {}", sleep.id(), sleep.claim().expires(),

@@ -44,10 +44,10 @@ public final class SleepTimer {
       int volume = request.volume() != null ? request.volume() : intKey(config, ConfigKeys.SLEEP_VOLUME);
       String deviceName = request.deviceName() != null ? request.deviceName()
           : textKey(config, ConfigKeys.SLEEP_DEVICE_NAME);
-      Instant until = deps.playback().deadline();
-      return deps.playback().target(deviceName, until).compose(device -> volumeNow(device)
+      Instant deadline = deps.playback().deadline();
+      return deps.playback().target(deviceName, deadline).compose(device -> volumeNow(device)
           .compose(before -> record(device, uri, volume, minutes, before))
-          .compose(sleep -> deps.playback().start(device, uri, volume, request.shuffle(), until)
+          .compose(sleep -> deps.playback().start(device, uri, volume, request.shuffle(), deadline)
               .recover(err -> forget(sleep.id()).transform(ar -> Future.failedFuture(err)))
               .map(v -> new SleepStatus(true, sleep.endsAt(), sleep.uri(), sleep.deviceName()))));
     });

@@ -31,18 +31,21 @@ public final class Snoozes {
 
   /** Pauses the alarm that plays and records its resume; CONFLICT when there is none to snooze. */
   public Future<SnoozeStatus> snooze() {
-    Instant until = deps.playback().deadline();
+    Instant deadline = deps.playback().deadline();
     return Future.all(deps.config().load(), deps.store().load()).compose(both -> {
       ConfigSnapshot config = both.resultAt(0);
       PlayerState.AlarmWindow alarm = snoozable(both.<PlayerState>resultAt(1).alarm(), config);
-      return deps.playback().activeDevice(until)
-          .compose(active -> active.isPresent() ? Future.succeededFuture(active.get())
-              : deps.playback().named(alarm.deviceName() == null ? "" : alarm.deviceName(), until))
-          .compose(device -> record(alarm, device, config, true)
-              .compose(snooze -> deps.playback().pause(device.deviceId(), until)
-                  .recover(err -> forget(snooze).transform(ar -> Future.failedFuture(err)))
-                  .map(v -> new SnoozeStatus(snooze.until()))));
+      return device(alarm, deadline).compose(device -> record(alarm, device, config, true)
+          .compose(snooze -> deps.playback().pause(device.deviceId(), deadline)
+              .recover(err -> forget(snooze).transform(ar -> Future.failedFuture(err)))
+              .map(v -> new SnoozeStatus(snooze.until()))));
     });
+  }
+
+  /** Where the alarm plays: the active device, else the alarm's own. */
+  private Future<Resolution> device(PlayerState.AlarmWindow alarm, Instant deadline) {
+    return deps.playback().activeDevice(deadline).compose(active -> active.map(Future::succeededFuture)
+        .orElseGet(() -> deps.playback().named(alarm.deviceName() == null ? "" : alarm.deviceName(), deadline)));
   }
 
   /** A pause of the alarm's playback seen from outside counts as a snooze (nothing to pause then). */
