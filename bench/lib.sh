@@ -93,3 +93,17 @@ load() {
 # warm URL LUA [SECONDS]: WARMUP (or SECONDS) seconds of unrecorded load; a cold JIT otherwise
 # dominates the first seconds (and the p99) of a fresh server.
 warm() { wrk -t2 -c"$CONNECTIONS" -d"${3:-$WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }
+
+# start_spotipi VAR DATA_DIR LOG URL_VAR [JVM_FLAGS...]: a fresh SpotiPi (APP_JAR) on a free port, as every
+# round runs it (JVM flags: SPOTIPI_JVM unless given; the pid joins PIDS); returns once it is ready.
+start_spotipi() {
+  local port jvm=("${@:5}")
+  ((${#jvm[@]})) || jvm=("${SPOTIPI_JVM[@]}")
+  free_port port
+  SPOTIPI_RATE_LIMIT=off java "${jvm[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
+    --data-dir "$2" --env bench >"$3" 2>&1 &
+  printf -v "$1" '%s' "$!"
+  printf -v "$4" '%s' "http://127.0.0.1:$port"
+  PIDS+=("$!")
+  await_line "$!" "$3" "SpotiPi ready on http://127.0.0.1:$port"
+}

@@ -86,20 +86,6 @@ sample_rss() {
 }
 
 
-# start_spotipi VAR DATA_DIR LOG URL_VAR [JVM_FLAGS...]: a fresh SpotiPi on a free port, as every round
-# runs it (JVM flags: SPOTIPI_JVM unless given); returns once it is ready.
-start_spotipi() {
-  local port jvm=("${@:5}")
-  ((${#jvm[@]})) || jvm=("${SPOTIPI_JVM[@]}")
-  free_port port
-  SPOTIPI_RATE_LIMIT=off java "${jvm[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
-    --data-dir "$2" --env bench >"$3" 2>&1 &
-  printf -v "$1" '%s' "$!"
-  printf -v "$4" '%s' "http://127.0.0.1:$port"
-  PIDS+=("$!")
-  await_line "$!" "$3" "SpotiPi ready on http://127.0.0.1:$port"
-}
-
 # The same PATCH load on a SpotiPi whose data dir is in memory (tmpfs): the same code with a disk
 # that costs nothing, so what no storage design could go below on this machine.
 patch_in_memory() {

@@ -1,7 +1,7 @@
 // The app's frame: header and navigation, the banners, the current screen, the live region for
 // short messages, and the token dialog when a change needs one.
 import { html, useEffect } from './vendor/preact-htm.js';
-import { OfflineBanner, SleepBanner, SnoozeBanner } from './components/banners.js';
+import { OfflineBanner, SleepBanner, SnoozeBanners } from './components/banners.js';
 import { TokenDialog } from './components/dialog.js';
 import { Header } from './components/header.js';
 import { chooseLanguage, setLanguage, t } from './lib/i18n.js';
@@ -30,7 +30,7 @@ export function App() {
     <${Header} state=${state} />
     <div class="banners">
       <${OfflineBanner} online=${state.online} />
-      <${SnoozeBanner} alarm=${state.alarm} />
+      <${SnoozeBanners} alarm=${state.alarm} config=${state.config} />
       <${SleepBanner} />
     </div>
     <main id="main" data-testid=${`screen-${state.path}`}>

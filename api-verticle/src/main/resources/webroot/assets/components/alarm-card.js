@@ -1,5 +1,6 @@
 // The alarm at a glance: time, repeat days, speaker, volume, music, and its on/off switch.
-import { html, useState } from '../vendor/preact-htm.js';
+import { html } from '../vendor/preact-htm.js';
+import { useAction } from '../lib/action.js';
 import { alarmOf } from '../lib/alarm.js';
 import { locale, t } from '../lib/i18n.js';
 import { K } from '../lib/keys.js';
@@ -40,22 +41,15 @@ export function Switch({ label, checked, onChange, disabled, testid }) {
 }
 
 export function AlarmCard({ state }) {
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useAction();
   if (!state.config) {
     return html`<section class="card"><p class="muted">${t('common.loading')}</p></section>`;
   }
   const alarm = alarmOf(state.config);
-  const toggle = async (on) => {
-    setBusy(true);
-    try {
-      const result = await saveAlarm(alarm, { ...alarm, [K.ENABLED]: on }, state.etag);
-      notify(result.conflict ? t('card.conflict') : t(on ? 'card.switchedOn' : 'card.switchedOff'));
-    } catch (e) {
-      notify(t('error.save', { detail: e.message }), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toggle = (on) => run(async () => {
+    const result = await saveAlarm(alarm, { ...alarm, [K.ENABLED]: on }, state.etag);
+    notify(result.conflict ? t('card.conflict') : t(on ? 'card.switchedOn' : 'card.switchedOff'));
+  }, 'error.save');
   const music = alarm[K.PLAYLIST_NAME] || alarm[K.PLAYLIST_URI];
   return html`
     <section class="card alarm-card" aria-labelledby="alarm-card-h" data-testid="alarm-card">

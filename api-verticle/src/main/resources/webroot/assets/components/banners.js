@@ -1,34 +1,24 @@
-// The banners above every screen: offline, snoozing, sleep timer. Snooze and sleep come from the
-// Spotify-backed routes and render nothing while this server does not have them.
-import { html, useEffect, useState } from '../vendor/preact-htm.js';
-import { del } from '../lib/api.js';
-import { duration, t } from '../lib/i18n.js';
+// The banners above every screen: offline; an alarm that is playing (snooze it); a snoozed alarm
+// (when it resumes, dismiss it); a running sleep timer (when the music stops, stop it now). Snooze and
+// sleep come from the Spotify-backed routes and render nothing while this server does not have them.
+import { html } from '../vendor/preact-htm.js';
+import { del, post } from '../lib/api.js';
+import { duration, formatTime, t } from '../lib/i18n.js';
+import { K } from '../lib/keys.js';
 import { refreshAlarm } from '../lib/live.js';
-import { usePolled } from '../lib/polled.js';
+import { reloadPolled, usePolled } from '../lib/polled.js';
+import { problemText } from '../lib/problem.js';
 import { notify } from '../lib/store.js';
+import { useSecondTick } from '../lib/tick.js';
+import { SLEEP, SLEEP_POLL_MS } from './sleep-sheet.js';
 
-const SLEEP_POLL_MS = 15000;
-
-/** Re-renders every second while mounted (countdowns). */
-export function useSecondTick() {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-function secondsUntil(iso, now) {
-  return (Date.parse(iso) - now) / 1000;
-}
-
-async function act(action, after) {
+async function act(action, after, done) {
   try {
     await action();
+    notify(done);
     after();
   } catch (e) {
-    notify(t('error.action', { detail: e.message }), 'error');
+    notify(t('error.action', { detail: problemText(e) }), 'error');
   }
 }
 
@@ -39,35 +29,52 @@ export function OfflineBanner({ online }) {
   return html`<div class="banner banner-bad" role="alert" data-testid="offline-banner">${t('banner.offline')}</div>`;
 }
 
-function Countdown({ until, message, button, onAction, testid }) {
-  const now = useSecondTick();
-  const left = secondsUntil(until, now);
-  if (left <= 0) {
-    return null;
-  }
+function Banner({ text, button, onAction, testid }) {
   return html`
     <div class="banner" role="status" data-testid=${testid}>
-      <span>${t(message, { left: duration(left) })}</span>
-      <button type="button" class="button small" onClick=${onAction}>${t(button)}</button>
+      <span>${text}</span>
+      <button type="button" class="button small" onClick=${onAction} data-testid=${`${testid}-action`}>${button}</button>
     </div>`;
 }
 
-/** GET /api/alarm carries `snooze: {until}` while a snoozed alarm waits to resume. */
-export function SnoozeBanner({ alarm }) {
-  const until = alarm && alarm.snooze && alarm.snooze.until;
-  if (!until) {
+function Countdown({ until, message, ...rest }) {
+  const left = (Date.parse(until) - useSecondTick()) / 1000;
+  return left > 0 ? html`<${Banner} text=${t(message, { left: duration(left) })} ...${rest} />` : null;
+}
+
+/** The alarm played within the snooze window and is not snoozed: it may be ringing now. */
+function RingingBanner({ alarm, config }) {
+  const now = useSecondTick();
+  const last = alarm.last_fired;
+  const windowMinutes = (config && config[K.SNOOZE_WINDOW_MINUTES]) || 0;
+  if (!last || last.outcome !== 'played' || now - Date.parse(last.fired_at) > windowMinutes * 60000) {
     return null;
   }
-  return html`<${Countdown} until=${until} message="banner.snoozing" button="banner.dismiss" testid="snooze-banner"
-    onAction=${() => act(() => del('/api/alarm/snooze'), refreshAlarm)} />`;
+  const minutes = config[K.SNOOZE_MINUTES];
+  return html`<${Banner} text=${t('banner.ringing', { time: formatTime(new Date(last.fired_at), alarm.timezone) })}
+    button=${t('banner.snooze', { minutes })} testid="ringing-banner"
+    onAction=${() => act(() => post('/api/alarm/snooze'), refreshAlarm, t('banner.snoozed', { minutes }))} />`;
+}
+
+/** GET /api/alarm carries `snooze: {until}` while a snoozed alarm waits to resume. */
+export function SnoozeBanners({ alarm, config }) {
+  if (!alarm || !('snooze' in alarm)) {
+    return null;
+  }
+  const until = alarm.snooze && alarm.snooze.until;
+  if (!until) {
+    return html`<${RingingBanner} alarm=${alarm} config=${config} />`;
+  }
+  return html`<${Countdown} until=${until} message="banner.snoozing" button=${t('banner.dismiss')} testid="snooze-banner"
+    onAction=${() => act(() => del('/api/alarm/snooze'), refreshAlarm, t('banner.dismissed'))} />`;
 }
 
 /** GET /api/sleep: {active, ends_at, uri, device}. */
 export function SleepBanner() {
-  const sleep = usePolled('/api/sleep', SLEEP_POLL_MS);
-  if (!sleep.available || !sleep.data || !sleep.data.active) {
+  const sleep = usePolled(SLEEP, SLEEP_POLL_MS);
+  if (!sleep.data || !sleep.data.active) {
     return null;
   }
-  return html`<${Countdown} until=${sleep.data.ends_at} message="banner.sleep" button="banner.sleepStop"
-    testid="sleep-banner" onAction=${() => act(() => del('/api/sleep'), sleep.reload)} />`;
+  return html`<${Countdown} until=${sleep.data.ends_at} message="banner.sleep" button=${t('banner.sleepStop')}
+    testid="sleep-banner" onAction=${() => act(() => del(SLEEP), () => reloadPolled(SLEEP), t('sleep.stopped'))} />`;
 }

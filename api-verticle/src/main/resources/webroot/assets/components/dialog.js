@@ -4,23 +4,34 @@ import { html, useEffect, useRef, useState } from '../vendor/preact-htm.js';
 import { storeToken } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { update } from '../lib/store.js';
+import { Icon } from './icons.js';
 
 let ids = 0;
 
-/** Open while rendered; `onCancel` on Escape. */
-export function Dialog({ title, onCancel, children, testid }) {
+/**
+ * Open while rendered; `onCancel` on Escape. A `sheet` is a larger dialog with a close button, rising
+ * from the bottom on a phone.
+ */
+export function Dialog({ title, onCancel, children, testid, sheet }) {
   const ref = useRef(null);
   const [id] = useState(() => `dialog-${++ids}`);
   useEffect(() => {
-    ref.current.showModal();
+    const dialog = ref.current;
+    dialog.showModal();
+    // closed before it leaves the page, so that the focus goes back to what opened it
+    return () => dialog.open && dialog.close();
   }, []);
   const cancel = (e) => {
     e.preventDefault();
     onCancel();
   };
   return html`
-    <dialog ref=${ref} class="dialog" aria-labelledby=${id} onCancel=${cancel} data-testid=${testid}>
-      <h2 id=${id}>${title}</h2>
+    <dialog ref=${ref} class=${sheet ? 'dialog sheet' : 'dialog'} aria-labelledby=${id} onCancel=${cancel} data-testid=${testid}>
+      <div class="dialog-head">
+        <h2 id=${id}>${title}</h2>
+        ${sheet && html`<button type="button" class="icon-button" onClick=${onCancel} aria-label=${t('common.close')}
+          data-testid=${`${testid}-close`}><${Icon} name="close" /></button>`}
+      </div>
       ${children}
     </dialog>`;
 }

@@ -1,55 +1,65 @@
-// What Spotify plays now, with its controls (GET /api/playback and its actions). Renders nothing
-// while this server has no such route.
+// What Spotify plays now (GET /api/playback; 204: nothing), with previous / play-pause / next and the
+// volume. Renders nothing while this server has no such route or Spotify is not connected (home then
+// says how to connect it).
 import { html, useState } from '../vendor/preact-htm.js';
 import { post, put } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { usePolled } from '../lib/polled.js';
+import { problemText } from '../lib/problem.js';
 import { notify } from '../lib/store.js';
+import { Cover } from './cover.js';
 import { Icon } from './icons.js';
 
+export const PLAYBACK = '/api/playback';
 const POLL_MS = 4000;
 
+function Controls({ playing, onAction }) {
+  const button = (action, icon, label, big) => html`
+    <button type="button" class=${big ? 'icon-button big' : 'icon-button'} aria-label=${t(label)} title=${t(label)}
+      onClick=${() => onAction(action)} data-testid=${`playback-${action}`}><${Icon} name=${icon} /></button>`;
+  return html`
+    <div class="controls">
+      ${button('previous', 'previous', 'playing.previous')}
+      ${playing ? button('pause', 'pause', 'playing.pause', true) : button('resume', 'play', 'playing.play', true)}
+      ${button('next', 'next', 'playing.next')}
+    </div>`;
+}
+
 export function NowPlaying() {
-  const playback = usePolled('/api/playback', POLL_MS);
+  const playback = usePolled(PLAYBACK, POLL_MS);
   const [volume, setVolume] = useState(null);
-  if (!playback.available) {
+  if (!playback.available || playback.error) {
     return null;
   }
+  const failed = (e) => notify(t('error.action', { detail: problemText(e) }), 'error');
+  const control = (action) => post(`${PLAYBACK}/${action}`).then(playback.reload, failed);
+  const changeVolume = (value) => put(`${PLAYBACK}/volume`, { volume: value }).then(playback.reload, failed)
+    .finally(() => setVolume(null));
   const p = playback.status === 200 ? playback.data : null;
-  const control = (action) => post(`/api/playback/${action}`).then(playback.reload)
-    .catch((e) => notify(t('error.action', { detail: e.message }), 'error'));
-  const changeVolume = (value) => put('/api/playback/volume', { volume: value }).then(playback.reload)
-    .catch((e) => notify(t('error.action', { detail: e.message }), 'error')).finally(() => setVolume(null));
   if (!p || !p.item) {
-    return html`<section class="card" aria-labelledby="playing-h"><h2 id="playing-h">${t('playing.title')}</h2>
-      <p class="muted">${t('playing.nothing')}</p></section>`;
+    return html`<section class="card" aria-labelledby="playing-h" data-testid="now-playing">
+      <h2 id="playing-h">${t('playing.title')}</h2><p class="muted" data-testid="playing-nothing">${t('playing.nothing')}</p></section>`;
   }
-  const shown = volume ?? (p.device && p.device.volume_percent) ?? 0;
+  const device = p.device || {};
+  const shown = volume ?? device.volume_percent;
   return html`
     <section class="card playing" aria-labelledby="playing-h" data-testid="now-playing">
       <h2 id="playing-h">${t('playing.title')}</h2>
       <div class="playing-item">
-        ${p.item.image_url ? html`<img class="cover" src=${p.item.image_url} alt="" width="96" height="96" />`
-          : html`<div class="cover cover-empty"><${Icon} name="music" /></div>`}
-        <div>
-          <p class="title">${p.item.name}</p>
-          <p class="muted">${(p.item.artists || []).join(', ')}</p>
-          ${p.device && html`<p class="muted small">${t('playing.on', { device: p.device.name })}</p>`}
+        <${Cover} url=${p.item.image_url} size="l" />
+        <div class="music-text">
+          <p class="title" data-testid="playing-title">${p.item.name}</p>
+          <p class="muted" data-testid="playing-artist">${(p.item.artists || []).join(', ')}</p>
+          ${device.name && html`<p class="muted small">${t('playing.on', { device: device.name })}</p>`}
         </div>
       </div>
-      <div class="controls">
-        <button type="button" class="icon-button" aria-label=${t('playing.previous')} onClick=${() => control('previous')}>
-          <${Icon} name="previous" /></button>
-        <button type="button" class="icon-button big" aria-label=${t(p.is_playing ? 'playing.pause' : 'playing.play')}
-          onClick=${() => control(p.is_playing ? 'pause' : 'resume')}><${Icon} name=${p.is_playing ? 'pause' : 'play'} /></button>
-        <button type="button" class="icon-button" aria-label=${t('playing.next')} onClick=${() => control('next')}>
-          <${Icon} name="next" /></button>
-      </div>
-      <label class="field range">
-        <span>${t('playing.volume')}</span>
-        <input type="range" min="0" max="100" value=${shown} onInput=${(e) => setVolume(Number(e.target.value))}
-          onChange=${(e) => changeVolume(Number(e.target.value))} />
-        <output>${shown} %</output>
-      </label>
+      <${Controls} playing=${p.is_playing} onAction=${control} />
+      ${shown != null && html`
+        <label class="field range">
+          <span>${t('playing.volume')}</span>
+          <input type="range" min="0" max="100" value=${shown} onInput=${(e) => setVolume(Number(e.target.value))}
+            onChange=${(e) => changeVolume(Number(e.target.value))} data-testid="playback-volume" />
+          <output>${shown} %</output>
+        </label>`}
     </section>`;
 }

@@ -77,6 +77,7 @@ export async function request(method, path, { body, ifMatch, ifNoneMatch, absent
     }
     const error = new ApiError(res.status, typeof data === 'object' ? data : { detail: data });
     error.etag = res.headers.get('ETag');
+    error.retryAfter = Number(res.headers.get('Retry-After')) || null;
     throw error;
   }
 }

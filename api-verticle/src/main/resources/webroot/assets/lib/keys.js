@@ -13,6 +13,11 @@ export const K = Object.freeze({
   SHUFFLE: 'shuffle',
   SNOOZE_ENABLED: 'snooze_enabled',
   SNOOZE_MINUTES: 'snooze_minutes',
+  SNOOZE_WINDOW_MINUTES: 'snooze_window_minutes',
+  SLEEP_VOLUME: 'sleep_volume',
+  SLEEP_DEFAULT_DURATION: 'sleep_default_duration',
+  SLEEP_PLAYLIST_URI: 'sleep_playlist_uri',
+  SLEEP_DEVICE_NAME: 'sleep_device_name',
   LANGUAGE: 'language',
 });
 

@@ -62,15 +62,19 @@ export function refreshAll() {
 
 
 let backoff = 1000;
+let source = null;
+let retryTimer = 0;
 
 function connect() {
-  const source = new EventSource(EVENTS);
-  source.onopen = () => {
+  clearTimeout(retryTimer);
+  const stream = new EventSource(EVENTS);
+  source = stream;
+  stream.onopen = () => {
     backoff = 1000;
     update({ online: true, generation: state.generation + 1 });
     refreshAll();
   };
-  source.onmessage = (e) => {
+  stream.onmessage = (e) => {
     const event = JSON.parse(e.data);
     update({ lastEvent: event });
     if (state.revision == null || event.revision > state.revision) {
@@ -78,21 +82,45 @@ function connect() {
       refreshAlarm();
     }
   };
-  source.addEventListener('resync', () => refreshAll());
-  source.onerror = () => {
+  stream.addEventListener('resync', () => refreshAll());
+  stream.onerror = () => {
     update({ online: false });
-    if (source.readyState === EventSource.CLOSED) {
+    if (stream.readyState === EventSource.CLOSED) {
       // the browser gave up (an answer that was not a stream, e.g. 503 while starting): we do not
-      source.close();
-      setTimeout(connect, backoff);
+      stream.close();
+      source = null;
+      retryTimer = setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
   };
+}
+
+/**
+ * Lets go of the stream while the page is hidden or left. Chromium keeps a left page, frozen, in its
+ * back/forward cache with its stream open, and allows six connections per host: a few visits would
+ * leave the current page none for its requests. The stream comes back (and everything is re-read)
+ * when the page is shown again.
+ */
+function pause() {
+  clearTimeout(retryTimer);
+  if (source) {
+    source.close();
+    source = null;
+  }
+}
+
+function resume() {
+  if (!source && !document.hidden) {
+    backoff = 1000;
+    connect();
+  }
 }
 
 export function startLive() {
   refreshAll();
   connect();
   setInterval(() => document.hidden || refreshAlarm(), ALARM_REFRESH_MS);
-  document.addEventListener('visibilitychange', () => document.hidden || refreshAlarm());
+  document.addEventListener('visibilitychange', () => (document.hidden ? pause() : resume()));
+  addEventListener('pagehide', pause);
+  addEventListener('pageshow', (e) => e.persisted && resume());
 }

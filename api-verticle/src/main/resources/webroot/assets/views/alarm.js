@@ -3,10 +3,14 @@
 // else changed the alarm meanwhile, the conflict shows both versions instead of overwriting theirs.
 import { html, useEffect, useState } from '../vendor/preact-htm.js';
 import { Switch } from '../components/alarm-card.js';
+import { DevicePicker } from '../components/device-picker.js';
+import { MusicField } from '../components/music-field.js';
 import { alarmOf, differences, rebase } from '../lib/alarm.js';
 import { locale, t } from '../lib/i18n.js';
 import { K } from '../lib/keys.js';
+import { problemText } from '../lib/problem.js';
 import { saveAlarm } from '../lib/save.js';
+import { useSpotify } from '../lib/spotify.js';
 import { notify } from '../lib/store.js';
 import { passedToday, weekdayNames } from '../lib/time.js';
 
@@ -79,6 +83,7 @@ function Conflict({ conflict, base, draft, onApply, onDiscard }) {
 }
 
 export function AlarmEditor({ state }) {
+  const spotify = useSpotify();
   const fromStore = () => (state.config ? { base: alarmOf(state.config), draft: alarmOf(state.config), etag: state.etag } : null);
   const [form, setForm] = useState(fromStore);
   const [conflict, setConflict] = useState(null);
@@ -98,10 +103,11 @@ export function AlarmEditor({ state }) {
   const { base, draft } = form;
   const dirty = differences(base, draft).length > 0;
   const elsewhere = dirty && state.config && state.etag !== form.etag && differences(base, alarmOf(state.config)).length > 0;
-  const set = (key) => (value) => {
-    setForm({ ...form, draft: { ...draft, [key]: value } });
-    setErrors({ ...errors, [key]: undefined });
+  const change = (values) => {
+    setForm({ ...form, draft: { ...draft, ...values } });
+    setErrors({ ...errors, ...Object.fromEntries(Object.keys(values).map((key) => [key, undefined])) });
   };
+  const set = (key) => (value) => change({ [key]: value });
   const zone = draft[K.TIMEZONE];
 
   const save = async (from) => {
@@ -118,9 +124,12 @@ export function AlarmEditor({ state }) {
       }
     } catch (e) {
       const fieldErrors = {};
-      (e.problem && e.problem.errors || []).forEach((fe) => { fieldErrors[fe.field] = fe.message; });
+      // the schema's words for a bad music address are a regular expression: say what it must be instead
+      (e.problem && e.problem.errors || []).forEach((fe) => {
+        fieldErrors[fe.field] = fe.field === K.PLAYLIST_URI ? t('editor.uriInvalid') : fe.message;
+      });
       setErrors(fieldErrors);
-      notify(t('error.save', { detail: e.message }), 'error');
+      notify(t('error.save', { detail: problemText(e) }), 'error');
     } finally {
       setSaving(false);
     }
@@ -159,12 +168,13 @@ export function AlarmEditor({ state }) {
         <${Switch} label=${t('editor.snooze', { minutes: state.config[K.SNOOZE_MINUTES] })} checked=${draft[K.SNOOZE_ENABLED]}
           onChange=${set(K.SNOOZE_ENABLED)} testid="field-snooze_enabled" />
       </div>
-      <${TextField} name=${K.DEVICE_NAME} value=${draft[K.DEVICE_NAME]} onInput=${set(K.DEVICE_NAME)}
-        error=${errors[K.DEVICE_NAME]} hint=${t('editor.deviceHint')} autocomplete="off" />
-      <${TextField} name=${K.PLAYLIST_URI} value=${draft[K.PLAYLIST_URI]} onInput=${set(K.PLAYLIST_URI)}
-        error=${errors[K.PLAYLIST_URI]} hint=${t('editor.uriHint')} autocomplete="off" spellcheck="false" />
-      <${TextField} name=${K.PLAYLIST_NAME} value=${draft[K.PLAYLIST_NAME]} onInput=${set(K.PLAYLIST_NAME)}
-        error=${errors[K.PLAYLIST_NAME]} autocomplete="off" />
+      ${!spotify.data ? html`
+        <${TextField} name=${K.DEVICE_NAME} value=${draft[K.DEVICE_NAME]} onInput=${set(K.DEVICE_NAME)}
+          error=${errors[K.DEVICE_NAME]} hint=${t('editor.deviceHint')} autocomplete="off" />` : html`
+        <${DevicePicker} value=${draft[K.DEVICE_NAME]} onChange=${set(K.DEVICE_NAME)} testid="field-device" />`}
+      <${MusicField} uri=${draft[K.PLAYLIST_URI]} name=${draft[K.PLAYLIST_NAME]} browsable=${spotify.connected}
+        error=${errors[K.PLAYLIST_URI] || errors[K.PLAYLIST_NAME]} testid="field-music"
+        onChange=${({ uri, name }) => change({ [K.PLAYLIST_URI]: uri, [K.PLAYLIST_NAME]: name })} />
       <div class="actions sticky">
         <span class="muted small" aria-live="polite">${dirty ? t('editor.unsaved') : ''}</span>
         <button type="button" class="button" disabled=${!dirty || saving}

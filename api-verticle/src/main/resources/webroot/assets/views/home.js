@@ -1,9 +1,14 @@
-// Home: the clock, the next alarm with its countdown, what plays, and the alarm card.
+// Home: the clock, the next alarm with its countdown, what plays, the alarm card, the sleep timer and
+// play now (or, while Spotify cannot play, how to connect it).
 import { html } from '../vendor/preact-htm.js';
 import { AlarmCard } from '../components/alarm-card.js';
-import { useSecondTick } from '../components/banners.js';
 import { NowPlaying } from '../components/now-playing.js';
+import { PlayNowCard } from '../components/play-now.js';
+import { SleepCard } from '../components/sleep-card.js';
+import { SpotifyPrompt } from '../components/spotify-prompt.js';
+import { useSecondTick } from '../lib/tick.js';
 import { duration, formatDate, formatDateTime, formatTime, t } from '../lib/i18n.js';
+import { useSpotify } from '../lib/spotify.js';
 
 function Clock() {
   const now = new Date(useSecondTick());
@@ -47,6 +52,7 @@ function LastFired({ alarm }) {
 }
 
 export function Home({ state }) {
+  const spotify = useSpotify();
   return html`
     <h1 class="visually-hidden" tabindex="-1">${t('nav.home')}</h1>
     <div class="home">
@@ -56,8 +62,12 @@ export function Home({ state }) {
         <${LastFired} alarm=${state.alarm} />
       </section>
       <div class="stack">
+        <${SpotifyPrompt} spotify=${spotify} />
         <${NowPlaying} />
         <${AlarmCard} state=${state} />
+        ${spotify.connected && html`
+          <${SleepCard} config=${state.config} browsable />
+          <${PlayNowCard} />`}
       </div>
     </div>`;
 }

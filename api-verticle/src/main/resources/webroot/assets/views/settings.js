@@ -1,12 +1,15 @@
-// Settings: language (a config key, so every device follows), theme (this browser only), the API
-// token this browser sends, and what the server says about itself.
+// Settings: the Spotify connection, language (a config key, so every device follows), theme (this
+// browser only), the API token this browser sends, and what the server says about itself.
 import { html, useState } from '../vendor/preact-htm.js';
 import { Switch } from '../components/alarm-card.js';
+import { SpotifyAccount } from '../components/spotify-account.js';
 import { put, storedToken, storeToken } from '../lib/api.js';
 import { BUILD } from '../lib/assets.js';
 import { t } from '../lib/i18n.js';
 import { K } from '../lib/keys.js';
 import { refreshConfig } from '../lib/live.js';
+import { problemText } from '../lib/problem.js';
+import { useSpotify } from '../lib/spotify.js';
 import { notify, update } from '../lib/store.js';
 import { setTheme, theme } from '../lib/theme.js';
 
@@ -18,7 +21,7 @@ function Language({ config }) {
       await refreshConfig();
       notify(t('settings.languageSaved'));
     } catch (err) {
-      notify(t('error.save', { detail: err.message }), 'error');
+      notify(t('error.save', { detail: problemText(err) }), 'error');
     }
   };
   return html`
@@ -63,9 +66,15 @@ function About({ state }) {
 
 export function Settings({ state }) {
   const [dark, setDark] = useState(theme() === 'dark');
+  const spotify = useSpotify();
   return html`
     <h1 tabindex="-1">${t('settings.title')}</h1>
     <div class="grid">
+      ${spotify.state !== 'absent' && html`
+        <section class="card wide" aria-labelledby="s-spotify" data-testid="spotify-settings">
+          <h2 id="s-spotify">${t('spotify.title')}</h2>
+          <${SpotifyAccount} spotify=${spotify} />
+        </section>`}
       <section class="card" aria-labelledby="s-lang"><h2 id="s-lang">${t('settings.general')}</h2>
         <${Language} config=${state.config} />
         <${Switch} label=${t('settings.dark')} checked=${dark} testid="dark-theme"

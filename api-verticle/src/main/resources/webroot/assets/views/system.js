@@ -1,10 +1,13 @@
-// The system view: the config store's own figures, charts of its last minutes, the newest commits
-// and the backups (create, and restore after a confirmation).
+// The system view: the config store's own figures, charts of its last minutes, Spotify's token cache,
+// the newest commits and the backups (create, and restore after a confirmation).
 import { html, useEffect, useState } from '../vendor/preact-htm.js';
 import { Chart } from '../components/chart.js';
 import { ConfirmDialog } from '../components/dialog.js';
+import { TokenFigures } from '../components/token-figures.js';
+import { useAction } from '../lib/action.js';
 import { get, post } from '../lib/api.js';
 import { formatDateTime, formatNumber, formatWhen, t } from '../lib/i18n.js';
+import { useSpotify } from '../lib/spotify.js';
 import { notify, update } from '../lib/store.js';
 
 const SAMPLE_MS = 2000;
@@ -85,24 +88,17 @@ function History({ revision }) {
 function Backups() {
   const [list, setList] = useState(null);
   const [confirm, setConfirm] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useAction();
   const load = () => get('/api/backups').then((r) => setList(r.data)).catch(() => {});
   useEffect(() => { load(); }, []);
-  const run = async (action, message) => {
-    setBusy(true);
-    try {
-      notify(message(await action()));
-      await load();
-    } catch (e) {
-      notify(t('error.action', { detail: e.message }), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
-  const create = () => run(() => post('/api/backups'), (r) => t('system.backupCreated', { revision: r.data.revision }));
+  const act = (action, message) => run(async () => {
+    notify(message(await action()));
+    await load();
+  });
+  const create = () => act(() => post('/api/backups'), (r) => t('system.backupCreated', { revision: r.data.revision }));
   const restore = (b) => {
     setConfirm(null);
-    run(() => post(`/api/backups/${encodeURIComponent(b.id)}/restore`),
+    act(() => post(`/api/backups/${encodeURIComponent(b.id)}/restore`),
       (r) => t('system.restored', { from: b.revision, revision: r.data.revision }));
   };
   return html`
@@ -127,6 +123,7 @@ function Backups() {
 
 export function System({ state }) {
   const samples = useSamples();
+  const spotify = useSpotify();
   const now = samples.length ? samples[samples.length - 1].t : Date.now();
   return html`
     <h1 tabindex="-1">${t('system.title')}</h1>
@@ -141,6 +138,10 @@ export function System({ state }) {
           testid="chart-latency" samples=${samples.map((s) => ({ t: s.t, v: s.p99 }))} />
         <p class="hint">${t('system.chartHint', { minutes: WINDOW_MS / 60000, seconds: SAMPLE_MS / 1000 })}</p>
       </section>
+      ${spotify.state !== 'absent' && html`
+        <section class="card wide" aria-labelledby="sys-spotify"><h2 id="sys-spotify">${t('tokens.title')}</h2>
+          <${TokenFigures} spotify=${spotify} />
+        </section>`}
       <section class="card wide" aria-labelledby="sys-history"><h2 id="sys-history">${t('system.history')}</h2>
         <${History} revision=${Math.max(state.revision ?? 0, state.status?.revision ?? 0)} />
       </section>

@@ -76,10 +76,9 @@ class PlaybackRoutesTest extends PlayerRoutesTest {
 
   @Test
   void withoutCredentialsItIsAConflictThatNamesTheState() {
-    Await.result(player.store.delete());
-    player.restartPlayer();
+    player.disconnect().restartPlayer();
     JsonObject p = assertProblem(api.get("/api/playback"), 409);
-    assertTrue(p.getString("detail").contains("not_configured"), p.encode());
+    assertEquals("not_configured", p.getString("state"), p.encode());
     assertProblem(post("/api/playback/next"), 409);
   }
 

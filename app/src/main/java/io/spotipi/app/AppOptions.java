@@ -22,6 +22,7 @@ import java.util.Set;
  * @param rateLimit {@code off} or {@code <mutations/min>,<reads/min>}
  * @param nodeId null when not given: then it comes from {@code <data-dir>/node-id} (see {@link NodeId})
  * @param bridgePort null when the TCP event-bus bridge is off
+ * @param spotifyFallbackDevice null when unset
  */
 public record AppOptions(
     int port,
@@ -42,7 +43,11 @@ public record AppOptions(
     int clusterPort,
     List<String> clusterMembers,
     String nodeId,
-    Integer bridgePort) {
+    Integer bridgePort,
+    String spotifyApiUrl,
+    String spotifyAccountsUrl,
+    String spotifyEnvFile,
+    String spotifyFallbackDevice) {
 
   /** Keeps the verticles in deployment order (the config owner first), immutable. */
   public AppOptions {
@@ -121,7 +126,11 @@ public record AppOptions(
         read.port(Option.CLUSTER_PORT),
         clusterMembers(read),
         read.optionalSafeName(Option.NODE_ID),
-        read.optionalPort(Option.BRIDGE_PORT));
+        read.optionalPort(Option.BRIDGE_PORT),
+        read.baseUrl(Option.SPOTIFY_API_URL),
+        read.baseUrl(Option.SPOTIFY_ACCOUNTS_URL),
+        read.path(Option.SPOTIFY_ENV_FILE),
+        read.optional(Option.SPOTIFY_FALLBACK_DEVICE));
   }
 
   private static Path dataDir(OptionReader read) throws UsageException {

@@ -59,8 +59,10 @@ public final class CdsTraining {
   private static void train() throws Exception {
     Path dataDir = Files.createTempDirectory("spotipi-cds-training");
     try {
+      // The player reads no credentials of whoever builds: its env file is one that does not exist.
       AppOptions options = AppOptions.parse(List.of("--host", "127.0.0.1", "--port", String.valueOf(freePort()),
-          "--data-dir", dataDir.toString()), Map.of()).orElseThrow();
+          "--data-dir", dataDir.toString(), "--spotify-env-file", dataDir.resolve("no-spotify.env").toString()),
+          Map.of()).orElseThrow();
       SpotiPiNode node = await(SpotiPiNode.create(options));
       try {
         await(node.deploy(options, NodeId.resolve(options.dataDir(), options.nodeId()))
@@ -77,11 +79,12 @@ public final class CdsTraining {
     }
   }
 
-  /** The requests a user's first minute makes: the config, a save, the alarm and the probes. */
+  /** The requests a user's first minute makes: the config, a save, the alarm, Spotify's status and the probes. */
   private static Future<Void> exercise(HttpClient http, int port) {
     return call(http, port, HttpMethod.GET, "/api/config", null)
         .compose(v -> call(http, port, HttpMethod.PATCH, "/api/config", "{\"alarm_volume\":25}"))
         .compose(v -> call(http, port, HttpMethod.GET, "/api/alarm", null))
+        .compose(v -> call(http, port, HttpMethod.GET, "/api/spotify/status", null))
         .compose(v -> call(http, port, HttpMethod.GET, "/readyz", null))
         .compose(v -> call(http, port, HttpMethod.GET, "/metrics", null));
   }

@@ -1,5 +1,7 @@
 package io.spotipi.app;
 
+import io.spotipi.player.PlayerOptions;
+
 /**
  * Every setting of {@code spotipi.jar}: its flag, its environment variable, its default and what it
  * does. The one table behind parsing, {@code --help} and the README's configuration table.
@@ -9,7 +11,7 @@ public enum Option {
   HOST("--host", "SPOTIPI_HOST", "0.0.0.0", "address the HTTP API binds to"),
   DATA_DIR("--data-dir", "SPOTIPI_DATA_DIR", "./data", "folder of the config files, backups/ and node-id"),
   ENV("--env", "SPOTIPI_ENV", "development", "names the user's config file <env>.json"),
-  VERTICLES("--verticles", "SPOTIPI_VERTICLES", "config,api,scheduler",
+  VERTICLES("--verticles", "SPOTIPI_VERTICLES", "config,player,api,scheduler",
       "comma list of the verticles this node runs"),
   BACKUP_KEEP("--backup-keep", "SPOTIPI_BACKUP_KEEP", "10", "how many of the newest backups to keep (>= 1)"),
   API_TOKEN("--api-token", "SPOTIPI_API_TOKEN", null,
@@ -38,6 +40,15 @@ public enum Option {
   NODE_ID("--node-id", "SPOTIPI_NODE_ID", null,
       "this node's id; unset: generated once and kept in <data-dir>/node-id"),
   BRIDGE_PORT("--bridge-port", "SPOTIPI_BRIDGE_PORT", "off", "TCP event-bus bridge port (1..65535), or off"),
+  SPOTIFY_API_URL("--spotify-api-url", "SPOTIPI_SPOTIFY_API_URL", PlayerOptions.DEFAULT_API_URL,
+      "base URL of Spotify's Web API (http or https)"),
+  SPOTIFY_ACCOUNTS_URL("--spotify-accounts-url", "SPOTIPI_SPOTIFY_ACCOUNTS_URL", PlayerOptions.DEFAULT_ACCOUNTS_URL,
+      "base URL of Spotify's accounts service: the authorize page and the token endpoint (http or https)"),
+  SPOTIFY_ENV_FILE("--spotify-env-file", "SPOTIPI_SPOTIFY_ENV_FILE", PlayerOptions.DEFAULT_ENV_FILE,
+      "the original SpotiPi's file of SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET and SPOTIFY_REFRESH_TOKEN, read if"
+          + " present (~ is the home folder); the process environment wins key by key"),
+  SPOTIFY_FALLBACK_DEVICE("--spotify-fallback-device", "SPOTIPI_SPOTIFY_FALLBACK_DEVICE", null,
+      "Spotify device (name or id) an alarm plays on when its own device cannot be found"),
   HELP("--help", null, null, "print this help and exit");
 
   private final String flag;

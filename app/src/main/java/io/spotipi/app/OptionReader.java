@@ -2,8 +2,13 @@ package io.spotipi.app;
 
 import io.spotipi.api.ApiOptions;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the raw strings of the command line and environment into typed, checked values. A bad value
@@ -115,14 +121,45 @@ final class OptionReader {
 
   /** Always in deployment order, without repeats. */
   Set<Verticle> verticles(Option option) throws UsageException {
+    String names = Arrays.stream(Verticle.values()).map(Verticle::id).collect(Collectors.joining(", "));
     Set<Verticle> chosen = EnumSet.noneOf(Verticle.class);
-    for (String name : list(option, OptionReader::isVerticle, "one of config, api, scheduler")) {
+    for (String name : list(option, OptionReader::isVerticle, "one of " + names)) {
       chosen.add(Verticle.valueOf(name.toUpperCase(Locale.ROOT)));
     }
     if (chosen.isEmpty()) {
-      throw bad(option, "must name at least one of config, api, scheduler");
+      throw bad(option, "must name at least one of " + names);
     }
     return chosen;
+  }
+
+  /** An absolute {@code http} or {@code https} URL with a host, no query or fragment; without a trailing slash. */
+  String baseUrl(Option option) throws UsageException {
+    String raw = raw(option);
+    try {
+      URI uri = new URI(raw);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawQuery() == null
+          && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+        return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, like any other URL that is not a base URL
+    }
+    throw bad(option, "must be an http:// or https:// URL with a host (no query, user or fragment)");
+  }
+
+  /** A file's path: not blank, and one this system can name. */
+  String path(Option option) throws UsageException {
+    String raw = raw(option);
+    try {
+      if (!raw.isBlank()) {
+        Path.of(raw);
+        return raw;
+      }
+    } catch (InvalidPathException e) {
+      throw bad(option, "not a path: " + e.getReason());
+    }
+    throw bad(option, "must be a path");
   }
 
   /** {@code off} or {@code <mutations/min>,<reads/min>} with both at least 1, as the API checks it. */

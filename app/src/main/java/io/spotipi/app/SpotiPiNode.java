@@ -2,6 +2,7 @@ package io.spotipi.app;
 
 import io.spotipi.api.ApiVerticle;
 import io.spotipi.config.ConfigVerticle;
+import io.spotipi.player.PlayerVerticle;
 import io.spotipi.scheduler.SchedulerVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -24,6 +25,7 @@ public final class SpotiPiNode {
   /** How each verticle is made; its settings travel as the deployment's JSON config. */
   private static final Map<Verticle, Supplier<Deployable>> FACTORIES = Map.of(
       Verticle.CONFIG, ConfigVerticle::new,
+      Verticle.PLAYER, PlayerVerticle::new,
       Verticle.API, ApiVerticle::new,
       Verticle.SCHEDULER, SchedulerVerticle::new);
 

@@ -8,7 +8,7 @@ final class Usage {
   static String text() {
     StringBuilder text = new StringBuilder()
         .append("Usage: java -jar app/target/spotipi.jar [options]\n")
-        .append("SpotiPi Core: config store, HTTP API and alarm scheduler on Vert.x.\n")
+        .append("SpotiPi Core: config store, Spotify player, HTTP API and alarm scheduler on Vert.x.\n")
         .append("Options take --opt value or --opt=value. Each can also come from its environment\n")
         .append("variable; a flag wins over the variable. A bad option exits with status 2.\n\n");
     for (Option option : Option.values()) {

@@ -2,6 +2,7 @@ package io.spotipi.app;
 
 import io.spotipi.api.ApiOptions;
 import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.player.PlayerOptions;
 import io.spotipi.scheduler.SchedulerOptions;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +33,12 @@ final class VerticleConfigs {
           .setRateLimit(options.rateLimit())
           .setEventLoopThreads(vertxOptions.getEventLoopPoolSize())
           .setWorkerThreads(vertxOptions.getWorkerPoolSize())
+          .toJson();
+      case PLAYER -> new PlayerOptions()
+          .setApiUrl(options.spotifyApiUrl())
+          .setAccountsUrl(options.spotifyAccountsUrl())
+          .setEnvFile(options.spotifyEnvFile())
+          .setFallbackDevice(options.spotifyFallbackDevice())
           .toJson();
       case SCHEDULER -> new SchedulerOptions()
           .setCatchupGraceSeconds(options.catchupGraceSeconds())

@@ -47,6 +47,12 @@ class AppOptionsTest {
     assertEquals(List.of("127.0.0.1"), options.clusterMembers());
     assertNull(options.nodeId());
     assertNull(options.bridgePort());
+    assertEquals(List.of(Verticle.CONFIG, Verticle.PLAYER, Verticle.API, Verticle.SCHEDULER),
+        List.copyOf(options.verticles()));
+    assertEquals("https://api.spotify.com", options.spotifyApiUrl());
+    assertEquals("https://accounts.spotify.com", options.spotifyAccountsUrl());
+    assertEquals("~/.spotipi/.env", options.spotifyEnvFile());
+    assertNull(options.spotifyFallbackDevice());
   }
 
   @Test
@@ -70,7 +76,11 @@ class AppOptionsTest {
         Map.entry("SPOTIPI_CLUSTER_PORT", "5801"),
         Map.entry("SPOTIPI_CLUSTER_MEMBERS", "10.0.0.5:5801,kitchen-pi,[fd00::2]:5701"),
         Map.entry("SPOTIPI_NODE_ID", "bedroom-pi"),
-        Map.entry("SPOTIPI_BRIDGE_PORT", "7000")));
+        Map.entry("SPOTIPI_BRIDGE_PORT", "7000"),
+        Map.entry("SPOTIPI_SPOTIFY_API_URL", "http://127.0.0.1:8080/"),
+        Map.entry("SPOTIPI_SPOTIFY_ACCOUNTS_URL", "https://accounts.example"),
+        Map.entry("SPOTIPI_SPOTIFY_ENV_FILE", "/var/lib/spotipi/spotify.env"),
+        Map.entry("SPOTIPI_SPOTIFY_FALLBACK_DEVICE", "Living Room")));
     assertEquals(5002, options.port());
     assertEquals("127.0.0.1", options.host());
     assertEquals(Path.of("/var/lib/spotipi"), options.dataDir());
@@ -90,6 +100,10 @@ class AppOptionsTest {
     assertEquals(List.of("10.0.0.5:5801", "kitchen-pi", "[fd00::2]:5701"), options.clusterMembers());
     assertEquals("bedroom-pi", options.nodeId());
     assertEquals(7000, options.bridgePort());
+    assertEquals("http://127.0.0.1:8080", options.spotifyApiUrl());
+    assertEquals("https://accounts.example", options.spotifyAccountsUrl());
+    assertEquals("/var/lib/spotipi/spotify.env", options.spotifyEnvFile());
+    assertEquals("Living Room", options.spotifyFallbackDevice());
   }
 
   @Test
@@ -130,6 +144,9 @@ class AppOptionsTest {
   void verticlesAreDeployedConfigFirstWithoutRepeats() throws UsageException {
     AppOptions options = parse(Map.of(), "--verticles", "scheduler,api,config,api");
     assertEquals(List.of(Verticle.CONFIG, Verticle.API, Verticle.SCHEDULER), List.copyOf(options.verticles()));
+    options = parse(Map.of(), "--verticles", "scheduler,player,api,config");
+    assertEquals(List.of(Verticle.CONFIG, Verticle.PLAYER, Verticle.API, Verticle.SCHEDULER),
+        List.copyOf(options.verticles()));
   }
 
   @ParameterizedTest
@@ -158,8 +175,8 @@ class AppOptionsTest {
       "--port|http|invalid --port 'http': must be a whole number from 1 to 65535",
       "--host|a b|invalid --host 'a b': must be a non-empty value without spaces",
       "--env|../etc|invalid --env '../etc': must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-      "--verticles|config,web|invalid --verticles 'config,web': 'web' is not one of config, api, scheduler",
-      "--verticles|,|invalid --verticles ',': must name at least one of config, api, scheduler",
+      "--verticles|config,web|invalid --verticles 'config,web': 'web' is not one of config, player, api, scheduler",
+      "--verticles|,|invalid --verticles ',': must name at least one of config, player, api, scheduler",
       "--backup-keep|0|invalid --backup-keep '0': must be a whole number >= 1",
       "--backup-keep|-3|invalid --backup-keep '-3': must be a whole number >= 1",
       "--cors-origins|https://a.example/app|invalid --cors-origins 'https://a.example/app': "
@@ -183,6 +200,13 @@ class AppOptionsTest {
       "--cluster-members|a:b:c|invalid --cluster-members 'a:b:c': 'a:b:c' is not host or host:port",
       "--node-id|a/b|invalid --node-id 'a/b': must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
       "--bridge-port|on|invalid --bridge-port 'on': must be a whole number from 1 to 65535",
+      "--spotify-api-url|api.spotify.com|invalid --spotify-api-url 'api.spotify.com': must be an http:// or https:// URL"
+          + " with a host (no query, user or fragment)",
+      "--spotify-accounts-url|ftp://accounts.example|invalid --spotify-accounts-url 'ftp://accounts.example': must be"
+          + " an http:// or https:// URL with a host (no query, user or fragment)",
+      "--spotify-accounts-url|https://a.example/?x=1|invalid --spotify-accounts-url 'https://a.example/?x=1': must be"
+          + " an http:// or https:// URL with a host (no query, user or fragment)",
+      "--spotify-env-file|''|invalid --spotify-env-file '': must be a path",
   })
   void aBadFlagValueGivesItsReason(String flag, String value, String reason) {
     assertEquals(reason, reason(Map.of(), flag + "=" + value));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.spotipi.api.ApiOptions;
 import io.spotipi.api.RateLimiter;
 import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.player.PlayerOptions;
 import io.spotipi.scheduler.SchedulerOptions;
 import io.vertx.core.VertxOptions;
 import java.util.List;
@@ -56,6 +57,22 @@ class VerticleConfigsTest {
     assertEquals(List.of(), read.corsOrigins());
     assertEquals(List.of(), read.allowedHosts());
     assertEquals(5001, read.port());
+  }
+
+  @Test
+  void playerVerticle() throws UsageException {
+    var json = VerticleConfigs.of(Verticle.PLAYER, options("--spotify-api-url", "http://127.0.0.1:9000",
+        "--spotify-accounts-url", "http://127.0.0.1:9001", "--spotify-env-file", "/var/lib/spotipi/spotify.env",
+        "--spotify-fallback-device", "Living Room"), "node-a", VERTX);
+    PlayerOptions read = PlayerOptions.fromJson(json);
+    assertEquals("http://127.0.0.1:9000", read.getApiUrl());
+    assertEquals("http://127.0.0.1:9001", read.getAccountsUrl());
+    assertEquals("/var/lib/spotipi/spotify.env", read.getEnvFile());
+    assertEquals("Living Room", read.getFallbackDevice());
+    PlayerOptions defaults = PlayerOptions.fromJson(VerticleConfigs.of(Verticle.PLAYER, options(), "n", VERTX));
+    assertEquals(PlayerOptions.DEFAULT_API_URL, defaults.getApiUrl());
+    assertEquals(PlayerOptions.DEFAULT_ENV_FILE, defaults.getEnvFile());
+    assertNull(defaults.getFallbackDevice());
   }
 
   @Test

@@ -5,18 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.config.apply.StatePipeline;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.SpotifyState;
 import io.spotipi.shared.StateClient;
 import io.spotipi.shared.StateSections;
 import io.spotipi.shared.message.BackupInfo;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.message.StateDocument;
 import io.spotipi.shared.testing.Await;
+import io.spotipi.shared.testing.LogLines;
 import io.spotipi.shared.testing.TestVertx;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -90,6 +93,40 @@ class StateSectionsTest extends StrictStoreTest {
     store.call(c -> c.restore(backup.id()));
     assertEquals(fired(T.plusSeconds(60), "b"), store.state(c -> c.load(SCHEDULER)).value(),
         "a restore does not revert the internal state");
+  }
+
+  @Test
+  void theSpotifySecretsStayInTheOwnersStateFile() throws Exception {
+    JsonObject secrets = SpotifyState.credentials("the-client", "s3cr3t-secret", "s3cr3t-token", T).toJson();
+    store.patch(new JsonObject().put("alarm_volume", 40));
+    try (LogLines pipeline = LogLines.of(StatePipeline.class); LogLines owner = LogLines.of(ConfigVerticle.class)) {
+      store.state(c -> c.commit(StateSections.SPOTIFY, null, secrets));
+      store.call(ConfigClient::createBackup);
+      waitFor(() -> !store.stateEvents.isEmpty());
+      List<String> said = new ArrayList<>(pipeline.messages());
+      said.addAll(owner.messages());
+      said.add(store.load().json().toString());
+      said.add(store.call(c -> c.history(new HistoryRequest(10, null))).toString());
+      said.add(store.events.toString() + store.stateEvents);
+      said.add(store.state(c -> c.load(StateSections.SPOTIFY)).toString());
+      Path file = dir.resolve("test.state.json");
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      assertTrue(Files.readString(file).contains("s3cr3t-token"), "the secrets are durable");
+      said.add(Files.readString(dir.resolve("test.json")));
+      try (Stream<Path> backups = Files.list(dir.resolve("backups"))) {
+        for (Path b : backups.toList()) {
+          said.add(Files.readString(b));
+        }
+      }
+      for (String text : said) {
+        assertFalse(text.contains("s3cr3t"), text);
+      }
+    }
+    JsonObject bad = secrets.copy().put(SpotifyState.REFRESH_TOKEN, "s3cr3t token");
+    ConfigFailure f = assertCode(ErrorCode.INVALID,
+        store.stateFailure(c -> c.commit(StateSections.SPOTIFY, null, bad)));
+    assertFalse(f.getMessage().contains("s3cr3t"), f.getMessage());
+    assertEquals(secrets, store.state(c -> c.load(StateSections.SPOTIFY)).value());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.spotipi.player;
 
 import io.spotipi.player.alarm.AlarmPlayback;
+import io.spotipi.player.auth.ClusterTokenRefresh;
 import io.spotipi.player.auth.CredentialStore;
 import io.spotipi.player.auth.TokenCache;
 import io.spotipi.player.auth.TokenRefresh;
@@ -29,7 +30,10 @@ public record PlayerServices(WebClient web, AccountsClient accounts, TokenCache 
       RandomGenerator random, Supplier<Map<String, String>> lastKnownDevices) {
     WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("SpotiPi"));
     AccountsClient accounts = new AccountsClient(web, options.getAccountsUrl(), options.requestTimeout());
-    TokenCache tokens = new TokenCache(clock, options.tokenRefreshMargin(), TokenRefresh.local(accounts, store));
+    // A token shared by another node must last until an alarm prepared now has played.
+    TokenRefresh refresh = new ClusterTokenRefresh(vertx, TokenRefresh.local(accounts, store), store, clock,
+        options.prepareTokenValidity().plus(options.tokenRefreshMargin()), options.requestTimeout().multipliedBy(3));
+    TokenCache tokens = new TokenCache(clock, options.tokenRefreshMargin(), refresh);
     SpotifyClient spotify = new SpotifyClient(web, options.getApiUrl(), options.requestTimeout(), tokens);
     DeviceCache devices = new DeviceCache(spotify, clock, options.deviceCacheTtl());
     AlarmPlayback alarms = new AlarmPlayback(vertx, spotify, tokens, devices, options, clock, random, lastKnownDevices);

@@ -1,116 +1,79 @@
 package io.spotipi.player;
 
-import io.spotipi.shared.message.PlayOutcome;
 import io.spotipi.player.auth.CredentialSources;
-import io.spotipi.player.auth.CredentialStore;
-import io.spotipi.shared.message.SpotifyStatus;
-import io.spotipi.player.auth.TokenCache;
-import io.spotipi.player.client.Device;
+import io.spotipi.player.auth.StateCredentialStore;
+import io.spotipi.player.connect.ConnectFlow;
 import io.spotipi.player.controls.PlayerControls;
-import io.spotipi.shared.message.AlarmFired;
-import io.spotipi.shared.message.AlarmSpec;
+import io.spotipi.player.device.LastKnownDevices;
+import io.spotipi.shared.ConfigClient;
+import io.spotipi.shared.ConfigClientOptions;
+import io.spotipi.shared.StateClient;
+import io.spotipi.shared.StateSections;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Owns the process's one Spotify client and token cache, and plays alarms over them. Deployed with
- * {@link PlayerOptions#toJson()} as its config; the start completes once the credentials are loaded
- * (none at all is fine: alarms then report "Spotify not connected"). Its public methods may be called
- * from any thread: each runs on this verticle's event loop, where its services live.
+ * The node's Spotify player: one Spotify client and token cache per process, the alarms played over
+ * them, and the connect flow, all behind local event-bus consumers ({@link PlayerEndpoints}). Its
+ * credentials live in the config owner's internal state ({@link StateCredentialStore}), followed on
+ * every node; the devices last seen come from the config's near cache. Deployed with
+ * {@link PlayerOptions#toJson()} as its config; the start does not wait for an owner (in a cluster one
+ * may still be elected): requests wait, bounded, until the credentials were read.
  */
 public class PlayerVerticle extends VerticleBase {
-  private static final Logger log = LoggerFactory.getLogger(PlayerVerticle.class);
-
-  private final CredentialStore store;
   private final Map<String, String> environment;
   private final Clock clock;
-  private final Supplier<Map<String, String>> lastKnownDevices;
 
-  private PlayerOptions options;
-  private CredentialSources sources;
+  private StateClient state;
+  private ConfigClient config;
   private PlayerServices services;
+  private CredentialsLoader credentials;
+  private PlayerEndpoints endpoints;
+
+  /** Production: the process environment and the system clock. */
+  public PlayerVerticle() {
+    this(System.getenv(), Clock.systemUTC());
+  }
 
   /**
-   * @param environment where {@code SPOTIFY_CLIENT_ID} and the others are looked up ({@link System#getenv()})
-   * @param lastKnownDevices the config's {@code last_known_devices} (device name → id), read at each alarm
+   * @param environment where {@code SPOTIFY_CLIENT_ID} and the others are looked up
    */
-  public PlayerVerticle(CredentialStore store, Map<String, String> environment, Clock clock,
-      Supplier<Map<String, String>> lastKnownDevices) {
-    this.store = store;
+  public PlayerVerticle(Map<String, String> environment, Clock clock) {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
-    this.lastKnownDevices = lastKnownDevices;
   }
 
   @Override
   public Future<?> start() {
-    options = PlayerOptions.fromJson(config());
-    sources = new CredentialSources(vertx.fileSystem(), store, environment, options.envFilePath());
-    services = PlayerServices.create(vertx, options, store, clock, new Random(), lastKnownDevices);
-    return reloadCredentials().compose(v -> PlayerControls.start(vertx, services, options, clock, config()));
+    PlayerOptions options = PlayerOptions.fromJson(config());
+    state = StateClient.create(vertx, new ConfigClientOptions("player"));
+    config = ConfigClient.create(vertx, new ConfigClientOptions("player"));
+    StateCredentialStore store = new StateCredentialStore(state);
+    CredentialSources sources = new CredentialSources(vertx.fileSystem(), store, environment, options.envFilePath());
+    LastKnownDevices lastKnown = new LastKnownDevices(config);
+    services = PlayerServices.create(vertx, options, store, clock, new Random(), lastKnown);
+    credentials = new CredentialsLoader(vertx, sources, services.tokens());
+    state.onChange(changed -> {
+      if (StateSections.SPOTIFY.equals(changed.section())) {
+        credentials.reload(false);
+      }
+    });
+    ConnectFlow connect = new ConnectFlow(services.accounts(), sources, store, clock);
+    endpoints = new PlayerEndpoints(options, clock, services, store, credentials, connect);
+    return Future.all(state.ready(), config.ready(), endpoints.register(vertx.eventBus()))
+        .onSuccess(v -> lastKnown.load())
+        .compose(v -> credentials.start())
+        .compose(v -> PlayerControls.start(vertx, config(), new PlayerControls.Wiring(services, options, clock, config,
+            state, lastKnown, () -> credentials.ready(options.requestTimeout()))));
   }
 
   @Override
   public Future<?> stop() {
+    credentials.stop();
     services.web().close();
-    return Future.succeededFuture();
-  }
-
-  /** Plays a fired alarm; the deadline is {@link PlayerOptions#playDeadline()} from now. Never fails. */
-  public Future<PlayOutcome> play(AlarmFired fired) {
-    return onLoop(() -> services.alarms().play(fired.occurrence(), fired.alarm(),
-        clock.instant().plus(options.playDeadline())));
-  }
-
-  /** Gets ready for an alarm due in about {@link PlayerOptions#prepareAhead()}. */
-  public Future<Void> prepare(String occurrence, AlarmSpec alarm) {
-    return onLoop(() -> services.alarms().prepare(occurrence, alarm));
-  }
-
-  /** The shape of {@code GET /api/spotify/status}. */
-  public Future<SpotifyStatus> status() {
-    return onLoop(() -> Future.succeededFuture(services.tokens().status()));
-  }
-
-  /** Spotify's devices, briefly cached; {@code refresh} asks Spotify anyway. */
-  public Future<List<Device>> devices(boolean refresh) {
-    return onLoop(() -> services.devices().devices(refresh));
-  }
-
-  /**
-   * Looks the credentials up again (the store first, then the environment and the env file) and
-   * switches the token cache to them: at the start, and after credentials were stored or deleted.
-   */
-  public Future<SpotifyStatus> reloadCredentials() {
-    return onLoop(() -> sources.load().map(found -> {
-      TokenCache tokens = services.tokens();
-      if (found.isEmpty()) {
-        log.info("no Spotify credentials (store, environment, {}): alarms report '{}'", options.envFilePath(),
-            TokenCache.NOT_CONNECTED);
-        tokens.use(null);
-      } else {
-        log.info("Spotify credentials from {}: {}", found.get().origin(), found.get().credentials());
-        tokens.use(found.get().credentials());
-      }
-      return tokens.status();
-    }));
-  }
-
-  private <T> Future<T> onLoop(Supplier<Future<T>> work) {
-    if (Vertx.currentContext() == context) {
-      return work.get();
-    }
-    Promise<T> result = Promise.promise();
-    context.runOnContext(v -> work.get().onComplete(result));
-    return result.future();
+    return Future.all(endpoints.unregister(), state.close(), config.close());
   }
 }

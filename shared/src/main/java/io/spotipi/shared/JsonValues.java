@@ -2,6 +2,8 @@ package io.spotipi.shared;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** Small helpers on Vert.x JSON values. */
 public final class JsonValues {
@@ -13,6 +15,23 @@ public final class JsonValues {
    * event bus) before anything recursive (copying, Jackson, the validator) can overflow the stack.
    */
   public static final int MAX_DEPTH = 32;
+
+  /**
+   * An optional field holding a UTC ISO-8601 instant; null when absent.
+   *
+   * @throws IllegalArgumentException naming the field, never quoting its value
+   */
+  public static Instant instant(JsonObject value, String field) {
+    Object v = value.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Instant.parse((String) v);
+    } catch (ClassCastException | DateTimeParseException e) {
+      throw new IllegalArgumentException(field + ": must be an ISO-8601 instant");
+    }
+  }
 
   /** Whether {@code value} nests objects and arrays more than {@code limit} levels deep. */
   public static boolean deeperThan(Object value, int limit) {

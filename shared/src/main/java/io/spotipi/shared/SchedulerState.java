@@ -2,7 +2,6 @@ package io.spotipi.shared;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -52,20 +51,8 @@ public record SchedulerState(Instant plannedOccurrence, Instant lastFiredOccurre
     if (by != null && !(by instanceof String)) {
       throw new IllegalArgumentException(LAST_FIRED_BY + ": must be a string");
     }
-    return new SchedulerState(instant(value, PLANNED_OCCURRENCE), instant(value, LAST_FIRED_OCCURRENCE), (String) by,
-        instant(value, PENDING_DISABLE));
-  }
-
-  private static Instant instant(JsonObject value, String field) {
-    Object v = value.getValue(field);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Instant.parse((String) v);
-    } catch (ClassCastException | DateTimeParseException e) {
-      throw new IllegalArgumentException(field + ": must be an ISO-8601 instant");
-    }
+    return new SchedulerState(JsonValues.instant(value, PLANNED_OCCURRENCE),
+        JsonValues.instant(value, LAST_FIRED_OCCURRENCE), (String) by, JsonValues.instant(value, PENDING_DISABLE));
   }
 
   /** The section's value; absent fields are left out. */

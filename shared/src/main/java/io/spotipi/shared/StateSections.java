@@ -14,9 +14,12 @@ public final class StateSections {
   /** The schedulers' bookkeeping: {@link SchedulerState}. */
   public static final String SCHEDULER = "scheduler";
 
+  /** The player's Spotify credentials, or the mark that the user disconnected: {@link SpotifyState}. Secrets. */
+  public static final String SPOTIFY = "spotify";
+
   /** The players' timers (snooze, sleep): {@link PlayerState}. */
   public static final String PLAYER = "player";
 
   /** Every section the owner keeps; a request naming another is refused. */
-  public static final List<String> ALL = List.of(SCHEDULER, PLAYER);
+  public static final List<String> ALL = List.of(SCHEDULER, SPOTIFY, PLAYER);
 }

@@ -64,6 +64,32 @@ class ContractTest {
   }
 
   @Test
+  void spotifyStateIsStrictAboutItsFieldsAndNeverPrintsASecret() {
+    Instant at = Instant.parse("2026-11-01T07:00:00Z");
+    SpotifyState stored = SpotifyState.credentials("id", "s3cr3t", "t0k3n", at);
+    assertEquals(new JsonObject("{\"client_id\":\"id\",\"client_secret\":\"s3cr3t\",\"refresh_token\":\"t0k3n\","
+        + "\"authorized_at\":\"2026-11-01T07:00:00Z\"}"), stored.toJson());
+    assertEquals(stored, SpotifyState.fromJson(stored.toJson()));
+    assertEquals(new JsonObject("{\"disconnected\":true}"), SpotifyState.DISCONNECTED_MARK.toJson());
+    assertEquals(SpotifyState.DISCONNECTED_MARK, SpotifyState.fromJson(new JsonObject().put("disconnected", true)));
+    assertEquals(SpotifyState.NONE, SpotifyState.fromJson(new JsonObject()));
+    SpotifyState pkce = SpotifyState.credentials("id", null, null, null);
+    assertEquals(pkce, SpotifyState.fromJson(pkce.toJson()));
+    assertFalse(stored.toString().contains("s3cr3t") || stored.toString().contains("t0k3n"), stored.toString());
+    for (JsonObject bad : List.of(new JsonObject().put("refresh_token", "t0k3n"),
+        new JsonObject().put("client_id", "id").put("client_secret", ""),
+        new JsonObject().put("client_id", "id").put("refresh_token", "t0k3n with a space"),
+        new JsonObject().put("client_id", "id").put("refresh_token", "x".repeat(SpotifyState.MAX_LENGTH + 1)),
+        new JsonObject().put("client_id", "id").put("authorized_at", "yesterday"),
+        new JsonObject().put("client_id", 5), new JsonObject().put("disconnected", false),
+        new JsonObject().put("disconnected", true).put("client_id", "id"), new JsonObject().put("other", 1))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpotifyState.fromJson(bad),
+          bad.encode());
+      assertFalse(e.getMessage().contains("t0k3n"), e.getMessage());
+    }
+  }
+
+  @Test
   void commitRequestKeepsItsDocumentAndLeavesOutNulls() {
     JsonObject json = Json.toJson(CommitRequest.patch(7L, new JsonObject().put("time", "06:30"), "t"));
     assertEquals(new JsonObject("{\"expectedRevision\":7,\"patch\":{\"time\":\"06:30\"},\"origin\":\"t\"}"), json);

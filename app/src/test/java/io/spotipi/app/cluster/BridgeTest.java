@@ -33,8 +33,8 @@ class BridgeTest {
   @BeforeAll
   static void start() throws Exception {
     bridgePort = ChildJvm.freePort();
-    node = new ClusterNode("bridge", ClusterNode.runDir(BridgeTest.class), List.of("--verticles", "config,api", "--bridge-port",
-        String.valueOf(bridgePort)), Map.of("SPOTIPI_API_TOKEN", TOKEN));
+    node = new ClusterNode("bridge", ClusterNode.runDir(BridgeTest.class), List.of("--verticles", "config,player,api",
+        "--bridge-port", String.valueOf(bridgePort)), Map.of("SPOTIPI_API_TOKEN", TOKEN));
     node.start();
   }
 
@@ -96,13 +96,21 @@ class BridgeTest {
     }
   }
 
-  /** The internal state holds secrets: none of its addresses crosses the bridge, token or not. */
+  /** The internal state and the player hold secrets: none of their addresses crosses the bridge, token or not. */
   @Test
-  void theInternalStateNeverCrossesTheBridge() throws Exception {
+  void theInternalStateAndThePlayerNeverCrossTheBridge() throws Exception {
     JsonObject token = new JsonObject().put("token", TOKEN);
     try (BridgeClient client = new BridgeClient(bridgePort, READ)) {
-      client.send("spotipi.state.load", "state-load", new JsonObject().put("section", "scheduler"), token);
-      assertRefused(client.read());
+      for (String section : List.of("scheduler", "spotify")) {
+        client.send("spotipi.state.load", "state-load", new JsonObject().put("section", section), token);
+        assertRefused(client.read());
+      }
+      for (String address : List.of("spotipi.spotify.status", "spotipi.spotify.credentials.put",
+          "spotipi.spotify.credentials.delete", "spotipi.spotify.authorize", "spotipi.spotify.callback",
+          "spotipi.player.devices", "spotipi.player.play", "spotipi.player.prepare")) {
+        client.send(address, "player", new JsonObject().put("client_id", "x"), token);
+        assertRefused(client.read());
+      }
       client.send("spotipi.state.commit", "state-commit", new JsonObject().put("section", "scheduler")
           .put("value", new JsonObject()), token);
       assertRefused(client.read());

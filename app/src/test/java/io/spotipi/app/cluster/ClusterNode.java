@@ -59,8 +59,9 @@ final class ClusterNode {
     this.env = Map.copyOf(env);
     this.jar = Path.of(System.getProperty("spotipi.jar", "target/spotipi.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "no " + jar + ": build it with the package phase first");
+    // The player reads no credentials of whoever runs the tests: its env file is one of this node's own.
     this.args.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(httpPort), "--data-dir",
-        dataDir.toString(), "--node-id", name));
+        dataDir.toString(), "--node-id", name, "--spotify-env-file", this.dir.resolve("spotify.env").toString()));
     this.args.addAll(args);
   }
 

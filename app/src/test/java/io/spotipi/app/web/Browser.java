@@ -87,6 +87,13 @@ final class Browser implements AutoCloseable {
         selector(testid));
   }
 
+  /** Clicks the element once scrolled to the middle of the view, as a user would see it: clear of bars. */
+  void click(String testid) {
+    WebElement element = waitForTestid(testid);
+    script("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
   boolean present(String testid) {
     return text(testid) != null;
   }

@@ -10,20 +10,14 @@ import io.spotipi.shared.message.CommitRequest;
 import io.spotipi.shared.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,40 +26,20 @@ import org.openqa.selenium.WebElement;
  * The web app in a real Chromium against the real stack: what the page shows, what it saves, how it
  * follows changes made elsewhere, conflicts, languages, backups, and going offline and back.
  */
-class WebAppBrowserTest {
+class WebAppBrowserTest extends BrowserTestBase {
   /** How soon a change made elsewhere must show on an open page. */
   static final Duration LIVE = Duration.ofSeconds(2);
   /**
-   * The page asks for the Spotify-backed routes and renders nothing while they answer 404, or 503 while
-   * this stack runs no player; Chromium logs each such answer as a failed resource.
+   * This stack has no player: the page asks for the Spotify-backed routes and leaves their parts out
+   * while playback and sleep answer 404 (not served) or 503 (served, but no player to ask), and the
+   * Spotify status 503; Chromium logs each such answer as a failed resource.
    */
-  static final Predicate<String> ABSENT_ROUTES = m -> m.matches(
-      ".*/api/(playback|sleep) - Failed to load resource: the server responded with a status of (404|503).*");
+  static final Predicate<String> ABSENT_ROUTES = m -> m.matches(".*/api/(playback|sleep) - Failed to load resource: "
+      + "the server responded with a status of (404|503).*") || m.matches(".*/api/spotify/status - Failed to load "
+      + "resource: the server responded with a status of 503.*");
 
-  @TempDir
-  static Path dir;
-  static WebStack stack;
-  static Browser browser;
   /** What else a test expects in the console (the 412 of a conflict, the stream while offline). */
   Predicate<String> expectedErrors = ABSENT_ROUTES;
-  @RegisterExtension
-  final TestWatcher failureShots = Browser.screenshotOnFailure(() -> browser);
-
-  @BeforeAll
-  static void start() {
-    stack = WebStack.start(dir, null);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @BeforeEach
   void defaults() {
@@ -114,8 +88,8 @@ class WebAppBrowserTest {
     browser.setValue(browser.find("field-alarm_volume"), "35");
     clickLabelOf("field-fade_in");
     browser.find("field-device_name").sendKeys("Bedroom");
-    browser.find("field-playlist_uri").sendKeys("spotify:playlist:37i9dQZF1DXcBWIGoYBM5M");
-    browser.find("field-playlist_name").sendKeys("Wake Up");
+    browser.find("field-music-uri").sendKeys("spotify:playlist:37i9dQZF1DXcBWIGoYBM5M");
+    browser.find("field-music-name").sendKeys("Wake Up");
     browser.find("save").click();
     browser.waitFor("the save", d -> "06:45".equals(stack.config().getString(ConfigKeys.TIME)));
 
@@ -213,10 +187,18 @@ class WebAppBrowserTest {
 
   @Test
   void theSystemViewShowsTheStore() {
+    Await.result(stack.vertx.eventBus().request(Addresses.BACKUP_CREATE, new JsonObject()));
+    stack.patchConfig(new JsonObject().put(ConfigKeys.ALARM_VOLUME, 23));
     browser.open(stack.url("/system"));
     // the scheduler commits too (its planned occurrence): compare with the store as it is at each look
     browser.waitFor("the store's revision", d -> Long.toString(revision()).equals(browser.text("fig-revision")));
     assertTrue(browser.text("health").startsWith("Healthy"));
+    browser.waitFor("the newest commit in the history", d -> (Boolean) browser.script(
+        "return document.querySelector('[data-testid=history] li')?.dataset.revision == arguments[0]", revision()));
+    browser.waitForTestid("backups");
+    browser.waitFor("samples in the latency chart", d -> (Boolean) browser.script(
+        "return (document.querySelector('[data-testid=chart-latency] polyline')?.points.numberOfItems ?? 0) >= 2"));
+    assertFalse((Boolean) browser.script("return document.querySelector('main').textContent.includes('Loading…')"));
   }
 
   @Test
@@ -252,6 +234,26 @@ class WebAppBrowserTest {
     browser.waitFor("the banner to go", d -> !browser.present("offline-banner"));
     browser.waitForText("card-time", "06:20", Browser.WAIT);
     assertEquals("Live", browser.text("status-pill"));
+  }
+
+  @Test
+  void aPageLeftForAnotherHoldsNoEventStreamAndFollowsAgainWhenBrowsedBackTo() {
+    stack.putAlarm(new JsonObject().put(ConfigKeys.ENABLED, true).put(ConfigKeys.TIME, "06:05"));
+    // more visits than Chromium's six connections per host: each left page sits in the back/forward cache
+    for (String page : List.of("/", "/alarm", "/system", "/settings", "/alarm", "/system", "/")) {
+      browser.open(stack.url(page));
+    }
+    browser.waitFor("one event stream", d -> watchers() == 1);
+    browser.waitForText("card-time", "06:05", Browser.WAIT);
+
+    browser.script("window.spotipiLeft = true");
+    browser.open(stack.url("/settings"));
+    browser.driver.navigate().back();
+    browser.waitForTestid("card-time");
+    assertEquals(true, browser.script("return window.spotipiLeft === true"), "restored from the back/forward cache");
+    stack.putAlarm(new JsonObject().put(ConfigKeys.TIME, "06:25"));
+    browser.waitForText("card-time", "06:25", LIVE);
+    assertEquals(1, watchers());
   }
 
   @Test
@@ -302,6 +304,10 @@ class WebAppBrowserTest {
   @SuppressWarnings("unchecked")
   private List<String> navTexts() {
     return (List<String>) browser.script("return [...document.querySelectorAll('nav.tabs a')].map(a => a.textContent.trim())");
+  }
+
+  private static int watchers() {
+    return stack.get("/api/thread-safety/status").bodyAsJsonObject().getInteger("change_listeners_count");
   }
 
   private static long revision() {

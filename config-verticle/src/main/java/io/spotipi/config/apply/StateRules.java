@@ -5,6 +5,7 @@ import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.JsonValues;
 import io.spotipi.shared.PlayerState;
 import io.spotipi.shared.SchedulerState;
+import io.spotipi.shared.SpotifyState;
 import io.spotipi.shared.StateSections;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class StateRules {
   /** Per section, a check of its value that throws IllegalArgumentException naming the bad field. */
   private static final Map<String, Consumer<JsonObject>> SHAPES = Map.of(
       StateSections.SCHEDULER, SchedulerState::fromJson,
+      StateSections.SPOTIFY, SpotifyState::fromJson,
       StateSections.PLAYER, PlayerState::fromJson);
 
   /** @throws ConfigFailure BAD_REQUEST unless {@code section} is a known section */

@@ -7,6 +7,7 @@ import io.spotipi.player.client.PlaybackState;
 import io.spotipi.player.client.SpotifyClient;
 import io.spotipi.player.client.SpotifyError;
 import io.spotipi.player.client.SpotifyException;
+import io.spotipi.player.client.SpotifyFailures;
 import io.spotipi.player.client.SpotifyUri;
 import io.spotipi.player.device.DeviceResolver;
 import io.spotipi.player.device.Resolution;
@@ -55,7 +56,8 @@ final class AlarmRun {
   private boolean over;
   private boolean volumeAllowed;
   private String step = "start";
-  private String lastError;
+  private SpotifyError lastError;
+  private String lastErrorText;
   private Resolution device;
 
   AlarmRun(AlarmPlayback.Deps ctx, String occurrence, AlarmSpec alarm, Instant deadline, AlarmPlayback.Prepared prepared) {
@@ -70,7 +72,7 @@ final class AlarmRun {
   Future<PlayOutcome> start() {
     long left = timeLeft().toMillis();
     if (left <= 0) {
-      return Future.succeededFuture(failed("the deadline passed before playback began"));
+      return Future.succeededFuture(failed(ErrorCode.UNAVAILABLE, "the deadline passed before playback began"));
     }
     long timer = ctx.vertx().setTimer(left, t -> expire());
     Future<PlayOutcome> sequence;
@@ -81,7 +83,7 @@ final class AlarmRun {
     }
     sequence.onComplete(ar -> {
       ctx.vertx().cancelTimer(timer);
-      outcome.tryComplete(ar.succeeded() ? ar.result() : failed(ar.cause().getMessage()));
+      outcome.tryComplete(ar.succeeded() ? ar.result() : failed(code(ar.cause()), ar.cause().getMessage()));
     });
     return outcome.future();
   }
@@ -217,7 +219,8 @@ final class AlarmRun {
     step = name;
     return op.apply(n).recover(err -> {
       SpotifyError error = err instanceof GaveUp g && g.error != null ? g.error : SpotifyException.errorOf(err);
-      lastError = name + ": " + error.describe();
+      lastError = error;
+      lastErrorText = name + ": " + error.describe();
       if (over) {
         return Future.failedFuture(err);
       }
@@ -240,6 +243,14 @@ final class AlarmRun {
     return new PlayRequest(SpotifyUri.parse(uri), null);
   }
 
+  /** A step given up at the deadline carries no error of its own: the last one seen tells why. */
+  private ErrorCode code(Throwable err) {
+    if (err instanceof GaveUp g) {
+      return SpotifyFailures.code(g.error != null ? g.error : lastError);
+    }
+    return SpotifyFailures.code(err);
+  }
+
   private static boolean deviceTrouble(Throwable err) {
     SpotifyError e = err instanceof GaveUp g ? g.error : SpotifyException.errorOf(err);
     return e != null && (e.isStatus(404) || e.isReason("DEVICE_NOT_CONTROLLABLE")
@@ -254,15 +265,15 @@ final class AlarmRun {
     return PlayOutcome.played(occurrence, target.deviceId(), target.name(), detail);
   }
 
-  private PlayOutcome failed(String detail) {
-    log.warn("occurrence {}: not played: {}", occurrence, detail);
-    return PlayOutcome.failed(occurrence, ErrorCode.UNAVAILABLE, detail);
+  private PlayOutcome failed(ErrorCode failure, String detail) {
+    log.warn("occurrence {}: not played ({}): {}", occurrence, failure, detail);
+    return PlayOutcome.failed(occurrence, failure, detail);
   }
 
   private void expire() {
     over = true;
-    outcome.tryComplete(failed("no playback by the deadline (at step " + step
-        + (lastError == null ? "" : "; last error " + lastError) + ")"));
+    outcome.tryComplete(failed(SpotifyFailures.code(lastError), "no playback by the deadline (at step " + step
+        + (lastErrorText == null ? "" : "; last error " + lastErrorText) + ")"));
   }
 
   private Duration timeLeft() {

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the credentials to use: the stored ones win; else {@code SPOTIFY_CLIENT_ID},
- * {@code SPOTIFY_CLIENT_SECRET} and {@code SPOTIFY_REFRESH_TOKEN} from the process environment, each
- * one missing there taken from the env file (read off the event loop). An empty value counts as unset.
+ * Finds the credentials to use: the stored ones win; after a disconnect there are none; else
+ * {@code SPOTIFY_CLIENT_ID}, {@code SPOTIFY_CLIENT_SECRET} and {@code SPOTIFY_REFRESH_TOKEN} from the
+ * process environment, each one missing there taken from the env file (read off the event loop). An
+ * empty value counts as unset.
  */
 public class CredentialSources {
   private static final Logger log = LoggerFactory.getLogger(CredentialSources.class);
@@ -19,7 +20,11 @@ public class CredentialSources {
   public static final String CLIENT_SECRET = "SPOTIFY_CLIENT_SECRET";
   public static final String REFRESH_TOKEN = "SPOTIFY_REFRESH_TOKEN";
 
-  /** Credentials and where they came from (for the log line; never the values). */
+  /**
+   * The credentials to use and where they came from (for the log line; never the values).
+   *
+   * @param credentials null when none apply
+   */
   public record Found(SpotifyCredentials credentials, String origin) {
   }
 
@@ -35,15 +40,34 @@ public class CredentialSources {
     this.envFile = envFile;
   }
 
-  /** The credentials to use; empty when none are configured anywhere. */
-  public Future<Optional<Found>> load() {
+  /** The credentials to use, or none; fails only when the store cannot be read. */
+  public Future<Found> load() {
     return store.load().compose(stored -> {
-      if (stored.isPresent()) {
-        return Future.succeededFuture(Optional.of(new Found(stored.get(), "the store")));
+      if (stored.credentials() != null) {
+        return Future.succeededFuture(new Found(stored.credentials(), "the store"));
       }
-      return readEnvFile().map(file -> fromVariables(environment, file)
-          .map(c -> new Found(c, origin(environment, file))));
+      if (stored.disconnected()) {
+        return Future.succeededFuture(new Found(null,
+            "disconnected: the environment's and " + envFile + "'s are not used until Spotify is connected again"));
+      }
+      return configured().map(found -> found.orElseGet(() -> new Found(null,
+          "none in the store, the environment or " + envFile)));
     });
+  }
+
+  /**
+   * The Spotify app to authorize: the stored client, else the configured one, even after a disconnect
+   * (which forgets the authorization, not the app). Empty when none is known anywhere.
+   */
+  public Future<Optional<SpotifyCredentials>> client() {
+    return store.load().compose(stored -> stored.credentials() != null
+        ? Future.succeededFuture(Optional.of(stored.credentials()))
+        : configured().map(found -> found.map(Found::credentials)));
+  }
+
+  /** The environment's and the env file's credentials. */
+  private Future<Optional<Found>> configured() {
+    return readEnvFile().map(file -> fromVariables(environment, file).map(c -> new Found(c, origin(environment, file))));
   }
 
   /** The env file's variables; none when it is absent or unreadable (then the environment alone counts). */

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,29 @@ public class TokenCache implements AccessTokens {
     inflight = null;
     lastError = null;
     state = next != null && next.authorized() ? State.CONNECTED : State.NOT_CONFIGURED;
+  }
+
+  /**
+   * Follows credentials loaded again (a change of the store, on any node). The same client with the
+   * same refresh token, or with a refresh token another node rotated to (same authorization date),
+   * is the same authorization: the access token and a refresh under way stay, so that a rotation does
+   * not set off a refresh on every node; a rotated token also ends a {@code reauthorize} state that a
+   * spent one caused. Anything else starts over as {@link #use}.
+   */
+  public void follow(SpotifyCredentials next) {
+    if (next == null || credentials == null || !next.clientId().equals(credentials.clientId())
+        || !Objects.equals(next.clientSecret(), credentials.clientSecret()) || next.authorized() != credentials.authorized()
+        || !Objects.equals(next.refreshToken(), credentials.refreshToken())
+            && !Objects.equals(next.authorizedAt(), credentials.authorizedAt())) {
+      use(next);
+      return;
+    }
+    boolean rotated = !Objects.equals(next.refreshToken(), credentials.refreshToken());
+    credentials = next;
+    if (rotated && state == State.REAUTHORIZE) {
+      state = State.CONNECTED;
+      lastError = null;
+    }
   }
 
   public State state() {

@@ -8,9 +8,8 @@ import io.vertx.core.Future;
 
 /**
  * One refresh of the access token, as the {@link TokenCache} runs it (once at a time per process). It
- * completes only after a rotated refresh token is durable. This is the seam for a cluster: a wrapper
- * that takes a cluster-wide lock, hands out a token another node refreshed moments ago, or else runs
- * {@link #local} and shares its grant, keeps one refresh in flight in the whole cluster.
+ * completes only after a rotated refresh token is durable. {@link #local} asks the accounts service;
+ * {@link ClusterTokenRefresh} wraps it to keep one refresh in flight in the whole cluster.
  */
 @FunctionalInterface
 public interface TokenRefresh {

@@ -4,16 +4,18 @@ import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 
 /**
- * What a failed call to Spotify means for a caller of the player's addresses (and through them for an
- * HTTP client): the one mapping of {@link SpotifyError} to an {@link ErrorCode}. Pure.
+ * What a failure talking to Spotify means to a caller: the {@link ErrorCode} of a failed alarm's
+ * outcome and of every failed reply of the player (and so the HTTP status of the route behind it).
+ * Pure; the messages are the exceptions' own, which never hold a token or secret.
  *
  * <ul>
- *   <li>no credentials, or they must be authorized again: NOT_CONNECTED (409), naming the state;
- *   <li>no such device, nothing active, an unknown album or artist: NOT_FOUND (404);
- *   <li>refused by Spotify (Premium required, a restricted device, volume not allowed): FORBIDDEN (403);
- *   <li>a request Spotify calls malformed: BAD_REQUEST (400);
- *   <li>anything else (429 with its {@code Retry-After}, 5xx, no answer, a token still refused after a
- *       refresh, a command that did not take effect): UNAVAILABLE (503).
+ *   <li>no credentials, or Spotify refused them ({@code reauthorize}): NOT_CONNECTED (409);
+ *   <li>no such device, or Spotify's 404: NOT_FOUND;
+ *   <li>Spotify's 403 ({@code PREMIUM_REQUIRED}, a restriction): FORBIDDEN;
+ *   <li>a 400 (a request Spotify finds malformed, such as a bad URI or a spent authorization code) and a
+ *       bad value of ours ({@link IllegalArgumentException}): BAD_REQUEST, the caller's to fix;
+ *   <li>429, 5xx, any other status, no answer, a store that could not keep a rotated token, a command
+ *       that did not take effect: UNAVAILABLE, with Spotify's {@code Retry-After} when it gave one.
  * </ul>
  */
 public final class SpotifyFailures {
@@ -21,6 +23,9 @@ public final class SpotifyFailures {
   }
 
   public static ErrorCode code(SpotifyError error) {
+    if (error == null) {
+      return ErrorCode.UNAVAILABLE;
+    }
     return switch (error.kind()) {
       case NOT_CONNECTED, REAUTHORIZE -> ErrorCode.NOT_CONNECTED;
       case NO_DEVICE -> ErrorCode.NOT_FOUND;
@@ -34,33 +39,23 @@ public final class SpotifyFailures {
     };
   }
 
-  /** The failure to answer with; {@code operation} says what was attempted ("pause", "read the playlists"). */
-  public static ConfigFailure of(String operation, SpotifyError error) {
-    ErrorCode code = code(error);
-    ConfigFailure failure = new ConfigFailure(code, operation + ": " + describe(error));
-    return error.retryAfterSeconds() == null ? failure : failure.withRetryAfter(error.retryAfterSeconds());
+  public static ErrorCode code(Throwable failure) {
+    if (failure instanceof ConfigFailure f) {
+      return f.code();
+    }
+    if (failure instanceof IllegalArgumentException) {
+      return ErrorCode.BAD_REQUEST;
+    }
+    return code(SpotifyException.errorOf(failure));
   }
 
-  /**
-   * Any failure of a player operation: a {@link ConfigFailure} as it is (the store's, a refused input),
-   * Spotify's as {@link #of}, anything else as Spotify out of reach.
-   */
-  public static ConfigFailure of(String operation, Throwable failure) {
+  /** The failure as a player's reply carries it: its code, its message, and Spotify's {@code Retry-After}. */
+  public static ConfigFailure failure(Throwable failure) {
     if (failure instanceof ConfigFailure f) {
       return f;
     }
-    return of(operation, SpotifyException.errorOf(failure));
-  }
-
-  private static String describe(SpotifyError error) {
-    return switch (error.kind()) {
-      case NOT_CONNECTED -> "Spotify is not connected (state not_configured)";
-      case REAUTHORIZE -> "Spotify must be connected again (state reauthorize)"
-          + (error.message() == null ? "" : ": " + error.message());
-      case CONNECTION -> "Spotify cannot be reached: " + error.describe();
-      case HTTP -> error.isReason("PREMIUM_REQUIRED") ? "Spotify Premium is required (" + error.describe() + ")"
-          : "Spotify answered " + error.describe();
-      case NO_DEVICE, STORE, UNCONFIRMED -> error.describe();
-    };
+    ConfigFailure f = new ConfigFailure(code(failure), String.valueOf(failure.getMessage()));
+    Long retryAfter = failure instanceof SpotifyException e ? e.error().retryAfterSeconds() : null;
+    return retryAfter == null ? f : f.withRetryAfter(retryAfter);
   }
 }

@@ -22,11 +22,9 @@ import io.spotipi.shared.message.PlaybackStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,19 +47,25 @@ public final class PlaybackControls {
   private final SpotifyClient spotify;
   private final DeviceCache devices;
   private final ConfigClient config;
+  private final Supplier<Map<String, String>> lastKnownDevices;
   private final PlayerOptions options;
   private final Retrying retrying;
   private final Clock clock;
   private final Duration deadline;
   private final RandomGenerator random;
 
-  /** @param deadline how long one command may take, retries included */
+  /**
+   * @param lastKnownDevices the config's {@code last_known_devices} (device name → the last id seen)
+   * @param deadline how long one command may take, retries included
+   */
   public PlaybackControls(Vertx vertx, SpotifyClient spotify, DeviceCache devices, ConfigClient config,
-      PlayerOptions options, Clock clock, Duration deadline, RandomGenerator random) {
+      Supplier<Map<String, String>> lastKnownDevices, PlayerOptions options, Clock clock, Duration deadline,
+      RandomGenerator random) {
     this.vertx = vertx;
     this.spotify = spotify;
     this.devices = devices;
     this.config = config;
+    this.lastKnownDevices = lastKnownDevices;
     this.options = options;
     this.retrying = new Retrying(vertx, clock, new RetryPolicy(options.getMaxAttempts(), options.backoffBase(),
         options.backoffMax(), options.wakeWait()), random);
@@ -199,26 +203,14 @@ public final class PlaybackControls {
     if (quick.isPresent()) {
       return Future.succeededFuture(quick.get());
     }
-    return config.load().compose(snap -> call("list the devices", until, () -> devices.devices(true))
-        .map(list -> resolve(list, wanted, lastKnown(snap.config()))));
+    return call("list the devices", until, () -> devices.devices(true))
+        .map(list -> resolve(list, wanted, lastKnownDevices.get()));
   }
 
   private Resolution resolve(List<Device> list, String wanted, Map<String, String> lastKnown) {
     return DeviceResolver.resolve(list, wanted, lastKnown, options.getFallbackDevice()).orElseThrow(() ->
         new SpotifyException("find the device",
             SpotifyError.of(SpotifyError.Kind.NO_DEVICE, DeviceResolver.describeMiss(list, wanted))));
-  }
-
-  private static Map<String, String> lastKnown(JsonObject config) {
-    Map<String, String> out = new HashMap<>();
-    if (config.getValue(ConfigKeys.LAST_KNOWN_DEVICES) instanceof JsonObject known) {
-      known.forEach(e -> {
-        if (e.getValue() instanceof String id) {
-          out.put(e.getKey(), id);
-        }
-      });
-    }
-    return out;
   }
 
   private static ControlDone done(Resolution device, String what) {

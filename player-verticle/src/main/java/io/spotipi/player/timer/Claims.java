@@ -1,6 +1,5 @@
 package io.spotipi.player.timer;
 
-import io.spotipi.player.client.SpotifyException;
 import io.spotipi.player.client.SpotifyFailures;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.PlayerState;
@@ -32,6 +31,6 @@ public final class Claims {
    * else (no device, refused) fails again: the timer is dropped.
    */
   public static boolean tryAgainLater(Throwable failure) {
-    return SpotifyFailures.code(SpotifyException.errorOf(failure)) == ErrorCode.UNAVAILABLE;
+    return SpotifyFailures.code(failure) == ErrorCode.UNAVAILABLE;
   }
 }

@@ -48,7 +48,8 @@ class AlarmFailuresTest {
     start(vertx, null);
     try (LogCapture logs = LogCapture.open()) {
       PlayOutcome outcome = play(rig, spec(PLAYLIST, "Kitchen", 30, true, false));
-      assertEquals(PlayOutcome.failed("2026-12-01T06:00:00Z", ErrorCode.NOT_CONNECTED, "Spotify not connected"), outcome);
+      assertEquals(PlayOutcome.failed("2026-12-01T06:00:00Z", ErrorCode.NOT_CONNECTED, "Spotify not connected"),
+          outcome);
       assertEquals(1, logs.containing("would have played").size(), logs.lines().toString());
       String line = logs.containing("would have played").get(0);
       assertTrue(line.contains("2026-12-01T06:00:00Z") && line.contains(PLAYLIST) && line.contains("Kitchen"), line);
@@ -64,6 +65,7 @@ class AlarmFailuresTest {
     assertFalse(outcome.played());
     assertTrue(outcome.detail().startsWith("find the device: no device named 'Garage' (devices: 'Living Room')"),
         outcome.detail());
+    assertEquals(ErrorCode.NOT_FOUND, outcome.failure());
     assertEquals(rig.options.getMaxAttempts(), rig.fake.requests("GET", DEVICES).size());
     assertEquals(0, rig.fake.requests("PUT", PLAYER).size());
   }
@@ -126,6 +128,7 @@ class AlarmFailuresTest {
     PlayOutcome outcome = play(rig, spec(PLAYLIST, "Kitchen", 30, false, false));
     assertFalse(outcome.played());
     assertTrue(outcome.detail().startsWith("transfer: rate limited by Spotify for 3600 s"), outcome.detail());
+    assertEquals(ErrorCode.UNAVAILABLE, outcome.failure());
     assertTrue(millisSince(t0) < rig.options.playDeadline().toMillis(), "it did not wait for the deadline");
     assertEquals(1, rig.fake.requests("PUT", PLAYER).size());
   }
@@ -137,6 +140,7 @@ class AlarmFailuresTest {
     rig.fake.fault(Fault.status("PUT", PLAY, 403, "PREMIUM_REQUIRED"));
     PlayOutcome outcome = play(rig, spec(PLAYLIST, "Kitchen", 30, false, false));
     assertTrue(outcome.detail().contains("PREMIUM_REQUIRED"), outcome.detail());
+    assertEquals(ErrorCode.FORBIDDEN, outcome.failure());
     assertEquals(1, rig.fake.requests("PUT", PLAY).size());
   }
 
@@ -150,6 +154,7 @@ class AlarmFailuresTest {
     long took = millisSince(t0);
     assertFalse(outcome.played());
     assertTrue(outcome.detail().startsWith("transfer: HTTP 503"), outcome.detail());
+    assertEquals(ErrorCode.UNAVAILABLE, outcome.failure());
     assertTrue(took >= 400, "it used the time it had: " + took + " ms");
     assertEquals(0, rig.fake.requests("PUT", PLAY).size());
   }
@@ -162,6 +167,7 @@ class AlarmFailuresTest {
     long t0 = System.nanoTime();
     PlayOutcome outcome = play(rig, spec(PLAYLIST, "Kitchen", 30, false, false), Duration.ofMillis(500));
     assertEquals("no playback by the deadline (at step transfer)", outcome.detail());
+    assertEquals(ErrorCode.UNAVAILABLE, outcome.failure());
     assertTrue(millisSince(t0) < 5_000, "answered at the deadline, not at the request's timeout");
   }
 
@@ -172,8 +178,10 @@ class AlarmFailuresTest {
     rig.fake.accounts().revokeRefreshTokens();
     PlayOutcome first = play(rig, spec(PLAYLIST, "Kitchen", 30, false, false));
     assertTrue(first.detail().contains("connect Spotify again"), first.detail());
+    assertEquals(ErrorCode.NOT_CONNECTED, first.failure());
     PlayOutcome second = play(rig, spec(PLAYLIST, "Kitchen", 30, false, false));
     assertTrue(second.detail().contains("connect Spotify again"), second.detail());
+    assertEquals(ErrorCode.NOT_CONNECTED, second.failure());
     assertEquals(1, rig.fake.requests("POST", "/api/token").size());
   }
 
@@ -184,6 +192,7 @@ class AlarmFailuresTest {
     PlayOutcome outcome = play(rig, spec(PLAYLIST, "Kitchen", 30, false, false));
     assertFalse(outcome.played());
     assertTrue(outcome.detail().contains("did not report playing"), outcome.detail());
+    assertEquals(ErrorCode.UNAVAILABLE, outcome.failure());
     assertEquals(2, rig.fake.requests("PUT", PLAY).size());
   }
 }

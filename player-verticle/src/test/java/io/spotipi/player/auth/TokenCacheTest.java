@@ -119,6 +119,40 @@ class TokenCacheTest {
     assertNotEquals(first, rig.on(() -> tokens.accessToken(Duration.ofMinutes(10))));
   }
 
+  private void follow(SpotifyCredentials next) {
+    rig.on(() -> {
+      tokens.follow(next);
+      return Future.succeededFuture();
+    });
+  }
+
+  @Test
+  void followingTheStoreKeepsTheTokenForTheSameAuthorizationAndStartsOverForANewOne() {
+    SpotifyCredentials c = rig.connect(false);
+    String first = rig.on(() -> tokens.accessToken());
+    SpotifyCredentials rotated = c.withRefreshToken(rig.fake.accounts().issueRefreshToken());
+    follow(rotated);
+    assertEquals(first, rig.on(() -> tokens.accessToken()), "a rotation elsewhere keeps the access token");
+    assertEquals(rotated, tokens.credentials().orElseThrow());
+    follow(new SpotifyCredentials(c.clientId(), c.clientSecret(), rotated.refreshToken(), T0));
+    assertEquals(first, rig.on(() -> tokens.accessToken()), "same token, another date: kept");
+
+    rig.fake.accounts().revokeRefreshTokens();
+    rig.fake.accounts().expireAccessTokens();
+    clock.set(T0.plusSeconds(3600));
+    Await.failure(rig.call(() -> tokens.accessToken()));
+    assertEquals(TokenCache.State.REAUTHORIZE, tokens.state());
+    follow(new SpotifyCredentials(c.clientId(), c.clientSecret(), rig.fake.accounts().issueRefreshToken(), T0));
+    assertEquals(TokenCache.State.CONNECTED, tokens.state(), "a token rotated elsewhere is worth a try");
+    String fresh = rig.on(() -> tokens.accessToken());
+
+    follow(new SpotifyCredentials(c.clientId(), c.clientSecret(), rig.fake.accounts().issueRefreshToken(),
+        T0.plusSeconds(60)));
+    assertNotEquals(fresh, rig.on(() -> tokens.accessToken()), "a new authorization starts over");
+    follow(null);
+    assertEquals(TokenCache.State.NOT_CONFIGURED, tokens.state());
+  }
+
   @Test
   void aRejectedTokenIsDroppedOnlyIfItIsTheCurrentOne() {
     rig.connect(false);

@@ -3,60 +3,58 @@ package io.spotipi.player.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import java.net.ConnectException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SpotifyFailuresTest {
 
-  @Test
-  void eachKindOfErrorHasItsCode() {
-    Map<SpotifyError, ErrorCode> cases = Map.of(
-        SpotifyError.of(SpotifyError.Kind.NOT_CONNECTED, "Spotify not connected"), ErrorCode.NOT_CONNECTED,
-        SpotifyError.of(SpotifyError.Kind.REAUTHORIZE, "connect again"), ErrorCode.NOT_CONNECTED,
-        SpotifyError.of(SpotifyError.Kind.NO_DEVICE, "no device named 'x'"), ErrorCode.NOT_FOUND,
-        SpotifyError.http(404, "NO_ACTIVE_DEVICE", "none", null), ErrorCode.NOT_FOUND,
-        SpotifyError.http(403, "PREMIUM_REQUIRED", "premium", null), ErrorCode.FORBIDDEN,
-        SpotifyError.http(403, "VOLUME_CONTROL_DISALLOW", "no", null), ErrorCode.FORBIDDEN,
-        SpotifyError.http(400, null, "Invalid limit", null), ErrorCode.BAD_REQUEST,
-        SpotifyError.http(429, null, null, 30L), ErrorCode.UNAVAILABLE,
-        SpotifyError.http(502, null, "Bad gateway", null), ErrorCode.UNAVAILABLE,
-        SpotifyError.of(SpotifyError.Kind.CONNECTION, "Connection refused"), ErrorCode.UNAVAILABLE);
-    cases.forEach((error, code) -> assertEquals(code, SpotifyFailures.code(error), error.toString()));
-    assertEquals(ErrorCode.UNAVAILABLE, SpotifyFailures.code(SpotifyError.http(401, null, "expired", null)));
-    assertEquals(ErrorCode.UNAVAILABLE, SpotifyFailures.code(SpotifyError.of(SpotifyError.Kind.UNCONFIRMED, "no")));
+  private static SpotifyException http(int status, String reason, Long retryAfter) {
+    return new SpotifyException("PUT /v1/me/player/play", SpotifyError.http(status, reason, "m", retryAfter));
+  }
+
+  private static SpotifyException of(SpotifyError.Kind kind) {
+    return new SpotifyException("op", SpotifyError.of(kind, "m"));
   }
 
   @Test
-  void aRateLimitCarriesSpotifysRetryAfterAndTheDetailSaysWhatFailed() {
-    ConfigFailure f = SpotifyFailures.of("pause", SpotifyError.http(429, null, "slow down", 3600L));
-    assertEquals(ErrorCode.UNAVAILABLE, f.code());
-    assertEquals(3600L, f.retryAfterSeconds());
-    assertTrue(f.getMessage().startsWith("pause: Spotify answered HTTP 429"), f.getMessage());
-    assertNull(SpotifyFailures.of("pause", SpotifyError.http(503, null, null, null)).retryAfterSeconds());
+  void eachKindOfTroubleHasItsCode() {
+    assertEquals(ErrorCode.NOT_CONNECTED, SpotifyFailures.code(of(SpotifyError.Kind.NOT_CONNECTED)));
+    assertEquals(ErrorCode.NOT_CONNECTED, SpotifyFailures.code(of(SpotifyError.Kind.REAUTHORIZE)));
+    assertEquals(ErrorCode.NOT_FOUND, SpotifyFailures.code(of(SpotifyError.Kind.NO_DEVICE)));
+    assertEquals(ErrorCode.NOT_FOUND, SpotifyFailures.code(http(404, "NO_ACTIVE_DEVICE", null)));
+    assertEquals(ErrorCode.FORBIDDEN, SpotifyFailures.code(http(403, "PREMIUM_REQUIRED", null)));
+    assertEquals(ErrorCode.FORBIDDEN, SpotifyFailures.code(http(403, "RESTRICTION_VIOLATED", null)));
+    assertEquals(ErrorCode.BAD_REQUEST, SpotifyFailures.code(http(400, null, null)));
+    assertEquals(ErrorCode.BAD_REQUEST, SpotifyFailures.code(new IllegalArgumentException("not a Spotify URI")));
+    for (int status : new int[] {401, 429, 500, 502, 503}) {
+      assertEquals(ErrorCode.UNAVAILABLE, SpotifyFailures.code(http(status, null, null)), "HTTP " + status);
+    }
+    for (SpotifyError.Kind kind : new SpotifyError.Kind[] {SpotifyError.Kind.CONNECTION, SpotifyError.Kind.STORE,
+        SpotifyError.Kind.UNCONFIRMED}) {
+      assertEquals(ErrorCode.UNAVAILABLE, SpotifyFailures.code(of(kind)), kind.name());
+    }
+    assertEquals(ErrorCode.UNAVAILABLE, SpotifyFailures.code(new ConnectException("refused")));
+    assertEquals(ErrorCode.UNAVAILABLE, SpotifyFailures.code((SpotifyError) null));
   }
 
   @Test
-  void notConnectedNamesTheStateAndPremiumIsSaidPlainly() {
-    assertEquals("play: Spotify is not connected (state not_configured)",
-        SpotifyFailures.of("play", SpotifyError.of(SpotifyError.Kind.NOT_CONNECTED, "Spotify not connected"))
-            .getMessage());
-    assertTrue(SpotifyFailures.of("play", SpotifyError.of(SpotifyError.Kind.REAUTHORIZE, "revoked")).getMessage()
-        .contains("state reauthorize"));
-    assertTrue(SpotifyFailures.of("play", SpotifyError.http(403, "PREMIUM_REQUIRED", "x", null)).getMessage()
-        .contains("Premium is required"));
+  void theReplyKeepsTheMessageAndSpotifysRetryAfter() {
+    ConfigFailure limited = SpotifyFailures.failure(http(429, null, 30L));
+    assertEquals(ErrorCode.UNAVAILABLE, limited.code());
+    assertEquals(30L, limited.retryAfterSeconds());
+    assertEquals("PUT /v1/me/player/play: HTTP 429 (Retry-After 30 s): m", limited.getMessage());
+    assertEquals(7L, SpotifyFailures.failure(http(503, null, 7L)).retryAfterSeconds());
+    assertNull(SpotifyFailures.failure(http(502, null, null)).retryAfterSeconds());
+    assertNull(SpotifyFailures.failure(of(SpotifyError.Kind.NOT_CONNECTED)).retryAfterSeconds());
   }
 
   @Test
-  void otherFailuresPassOrCountAsSpotifyOutOfReach() {
-    ConfigFailure own = new ConfigFailure(ErrorCode.CONFLICT, "no alarm to snooze");
-    assertSame(own, SpotifyFailures.of("snooze", own));
-    ConfigFailure refused = SpotifyFailures.of("play", new ConnectException("Connection refused"));
-    assertEquals(ErrorCode.UNAVAILABLE, refused.code());
-    assertTrue(refused.getMessage().contains("cannot be reached"), refused.getMessage());
+  void aFailureThatIsAlreadyAReplyPassesAsItIs() {
+    ConfigFailure storage = new ConfigFailure(ErrorCode.STORAGE, "disk full");
+    assertSame(storage, SpotifyFailures.failure(storage));
+    assertEquals(ErrorCode.STORAGE, SpotifyFailures.code(storage));
   }
 }

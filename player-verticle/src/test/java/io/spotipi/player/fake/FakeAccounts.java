@@ -4,6 +4,7 @@ import io.spotipi.player.client.Pkce;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public final class FakeAccounts {
   private final Map<String, Long> accessExpiry = new HashMap<>();
   private final Map<String, Code> codes = new HashMap<>();
   private boolean rotate;
+  private boolean denyNext;
   private long lifetimeSeconds = 3600;
   private String latestRefreshToken;
 
@@ -74,6 +76,40 @@ public final class FakeAccounts {
     String code = "code-" + UUID.randomUUID();
     codes.put(code, new Code(redirectUri, codeChallenge));
     return code;
+  }
+
+  /** The user's next visit to the consent page clicks "Cancel": the browser comes back with access_denied. */
+  public synchronized FakeAccounts denyNext() {
+    denyNext = true;
+    return this;
+  }
+
+  /**
+   * {@code GET /authorize}, the consent page with the user agreeing at once: a redirect to the
+   * {@code redirect_uri} with a fresh code (bound to that URI and a PKCE challenge) and the state.
+   */
+  void authorize(RoutingContext rc) {
+    MultiMap q = rc.queryParams();
+    String redirect = q.get("redirect_uri");
+    String challenge = q.get("code_challenge");
+    if (!CLIENT_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type")) || redirect == null
+        || challenge != null && !"S256".equals(q.get("code_challenge_method"))) {
+      rc.response().setStatusCode(400).end("INVALID_CLIENT: Invalid client or request");
+      return;
+    }
+    boolean deny;
+    synchronized (this) {
+      deny = denyNext;
+      denyNext = false;
+    }
+    String answer = deny ? "error=access_denied" : "code=" + encode(authorizationCode(redirect, challenge));
+    String state = q.get("state") == null ? "" : "&state=" + encode(q.get("state"));
+    rc.response().setStatusCode(302).putHeader("Location", redirect + (redirect.contains("?") ? "&" : "?") + answer
+        + state).end();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   synchronized boolean validAccess(String token) {

@@ -2,8 +2,11 @@ package io.spotipi.player.fake;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local Spotify for tests: one HTTP server on 127.0.0.1 (port 0) with both the accounts service
- * ({@code POST /api/token}, see {@link FakeAccounts}) and the Web API ({@code /v1/...}, see
- * {@link FakePlayer}). It records every request it receives and fails the ones a test scripts with
- * {@link #fault}. Point {@code PlayerOptions.apiUrl} and {@code accountsUrl} at {@link #url()}.
+ * ({@code POST /api/token} and the consent page {@code GET /authorize}, see {@link FakeAccounts} and
+ * {@link #consent}) and the Web API ({@code /v1/...}, see {@link FakePlayer}). It records every request
+ * it receives and fails the ones a test scripts with {@link #fault}. Point {@code PlayerOptions.apiUrl} and {@code accountsUrl} at {@link #url()}.
  */
 public final class FakeSpotify {
   private final Vertx vertx;
@@ -25,11 +28,13 @@ public final class FakeSpotify {
   private final FakeMusic music = new FakeMusic(this);
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final List<Fault> faults = new ArrayList<>();
+  private final HttpClient browser;
   private HttpServer server;
 
   private FakeSpotify(Vertx vertx) {
     this.vertx = vertx;
     this.player = new FakePlayer(this);
+    this.browser = vertx.createHttpClient();
   }
 
   public static Future<FakeSpotify> start(Vertx vertx) {
@@ -38,6 +43,7 @@ public final class FakeSpotify {
     router.route().handler(BodyHandler.create(false));
     router.route().handler(fake::recordAndFault);
     router.post("/api/token").handler(fake.accounts::token);
+    router.get("/authorize").handler(fake.accounts::authorize);
     router.route("/v1/*").handler(fake::bearer);
     fake.player.mount(router);
     fake.music.mount(router);
@@ -54,7 +60,18 @@ public final class FakeSpotify {
   }
 
   public Future<Void> close() {
-    return server.close();
+    return server.close().compose(v -> browser.close());
+  }
+
+  /**
+   * What the user's browser does with an authorize address: opens it, the user agrees (or, after
+   * {@link FakeAccounts#denyNext()}, cancels), and it lands on the redirect URI. Returns that address.
+   */
+  public Future<String> consent(String authorizeUrl) {
+    return browser.request(new RequestOptions().setAbsoluteURI(authorizeUrl).setMethod(HttpMethod.GET))
+        .compose(req -> req.send()).compose(resp -> resp.body().compose(body -> resp.statusCode() == 302
+            ? Future.succeededFuture(resp.getHeader("Location"))
+            : Future.failedFuture("the consent page answered " + resp.statusCode() + ": " + body)));
   }
 
   public FakeAccounts accounts() {

@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class InMemoryCredentialStore implements CredentialStore {
   private final Vertx vertx;
   private SpotifyCredentials stored;
+  private boolean disconnected;
   private long saveDelayMs;
   private int failingSaves;
   private int saves;
@@ -25,6 +26,7 @@ public final class InMemoryCredentialStore implements CredentialStore {
 
   public synchronized InMemoryCredentialStore put(SpotifyCredentials credentials) {
     stored = credentials;
+    disconnected = false;
     return this;
   }
 
@@ -52,8 +54,14 @@ public final class InMemoryCredentialStore implements CredentialStore {
   }
 
   @Override
-  public synchronized Future<Optional<SpotifyCredentials>> load() {
-    return Future.succeededFuture(Optional.ofNullable(stored));
+  public synchronized Future<Stored> load() {
+    return Future.succeededFuture(new Stored(stored, disconnected));
+  }
+
+  @Override
+  public Future<Void> save(SpotifyCredentials credentials) {
+    put(credentials);
+    return Future.succeededFuture();
   }
 
   @Override
@@ -68,8 +76,8 @@ public final class InMemoryCredentialStore implements CredentialStore {
         if (failingSaves > 0) {
           failingSaves--;
           done.fail("the store is unavailable");
-        } else if (stored != null && !stored.equals(used)) {
-          done.fail("the stored credentials changed meanwhile");
+        } else if (!new Stored(stored, disconnected).admitsRotationOf(used)) {
+          done.fail(Stored.REPLACED);
         } else {
           stored = used.withRefreshToken(rotatedRefreshToken);
           saves++;
@@ -82,8 +90,9 @@ public final class InMemoryCredentialStore implements CredentialStore {
   }
 
   @Override
-  public synchronized Future<Void> delete() {
+  public synchronized Future<Void> disconnect() {
     stored = null;
+    disconnected = true;
     return Future.succeededFuture();
   }
 }

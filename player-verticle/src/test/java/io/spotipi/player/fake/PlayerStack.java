@@ -3,7 +3,6 @@ package io.spotipi.player.fake;
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
 import io.spotipi.player.PlayerVerticle;
-import io.spotipi.player.auth.SpotifyCredentials;
 import io.spotipi.player.controls.ControlsOptions;
 import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ControlsClient;
@@ -37,16 +36,15 @@ import java.util.function.BooleanSupplier;
 public final class PlayerStack implements AutoCloseable {
   public final Vertx vertx;
   public final FakeSpotify fake;
-  public final InMemoryCredentialStore store;
   public final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   public final ControlsClient controls;
   private final String configDeployment;
   private String playerDeployment;
+  private Map<String, String> environment = Map.of();
 
   private PlayerStack(Vertx vertx, FakeSpotify fake, String configDeployment) {
     this.vertx = vertx;
     this.fake = fake;
-    this.store = new InMemoryCredentialStore(vertx);
     this.configDeployment = configDeployment;
     this.controls = ControlsClient.create(vertx, 30_000);
   }
@@ -70,10 +68,16 @@ public final class PlayerStack implements AutoCloseable {
     return stack;
   }
 
-  /** Stored credentials with a fresh refresh token: the next deployed player is connected. */
+  /** Credentials with a fresh refresh token in the environment: the next deployed player is connected. */
   public PlayerStack connect() {
-    store.put(new SpotifyCredentials(FakeAccounts.CLIENT_ID, FakeAccounts.CLIENT_SECRET,
-        fake.accounts().issueRefreshToken(), Instant.parse("2026-11-01T07:00:00Z")));
+    environment = Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET",
+        FakeAccounts.CLIENT_SECRET, "SPOTIFY_REFRESH_TOKEN", fake.accounts().issueRefreshToken());
+    return this;
+  }
+
+  /** No credentials anywhere: the next deployed player is not connected. */
+  public PlayerStack disconnect() {
+    environment = Map.of();
     return this;
   }
 
@@ -81,7 +85,7 @@ public final class PlayerStack implements AutoCloseable {
   public String deployPlayer() {
     JsonObject config = Rig.fastOptions(fake.url()).setEnvFile("/nonexistent/spotipi.env").toJson()
         .put("controls", fastControls().toJson());
-    playerDeployment = Await.result(vertx.deployVerticle(new PlayerVerticle(store, Map.of(), clock, Map::of),
+    playerDeployment = Await.result(vertx.deployVerticle(new PlayerVerticle(environment, clock),
         new DeploymentOptions().setConfig(config)));
     return playerDeployment;
   }

@@ -27,13 +27,19 @@ public final class Rig implements AutoCloseable {
   public final Map<String, String> lastKnownDevices = new HashMap<>();
   public final PlayerServices services;
 
-  private Rig(Vertx vertx, FakeSpotify fake, PlayerOptions options, Clock clock, long seed) {
+  private final Clock clock;
+  private final boolean ownsFake;
+
+  private Rig(Vertx vertx, FakeSpotify fake, PlayerOptions options, Clock clock, long seed,
+      InMemoryCredentialStore store) {
     this.vertx = vertx;
     this.fake = fake;
     this.options = options;
-    this.store = new InMemoryCredentialStore(vertx);
+    this.clock = clock;
+    this.ownsFake = store == null;
+    this.store = store == null ? new InMemoryCredentialStore(vertx) : store;
     this.context = vertx.getOrCreateContext();
-    this.services = Await.on(context, () -> Future.succeededFuture(PlayerServices.create(vertx, options, store, clock,
+    this.services = Await.on(context, () -> Future.succeededFuture(PlayerServices.create(vertx, options, this.store, clock,
         new Random(seed), () -> Map.copyOf(lastKnownDevices))));
   }
 
@@ -50,18 +56,31 @@ public final class Rig implements AutoCloseable {
 
   public static Rig start(Vertx vertx, Clock clock) {
     FakeSpotify fake = Await.result(FakeSpotify.start(vertx));
-    return new Rig(vertx, fake, fastOptions(fake.url()), clock, 42);
+    return new Rig(vertx, fake, fastOptions(fake.url()), clock, 42, null);
   }
 
   public static Rig start(Vertx vertx, Clock clock, PlayerOptions options) {
     FakeSpotify fake = Await.result(FakeSpotify.start(vertx));
-    return new Rig(vertx, fake, options.setApiUrl(fake.url()).setAccountsUrl(fake.url()), clock, 42);
+    return new Rig(vertx, fake, options.setApiUrl(fake.url()).setAccountsUrl(fake.url()), clock, 42, null);
+  }
+
+  /**
+   * Another node's services beside these, on a context of its own: the same fake Spotify and credential
+   * store, and the same Vert.x, whose shared data (locks, maps) stands for the cluster's.
+   */
+  public Rig beside() {
+    return new Rig(vertx, fake, options, clock, 43, store);
   }
 
   /** Credentials with a fresh refresh token from the fake, in use by the token cache. */
   public SpotifyCredentials connect(boolean pkce) {
     SpotifyCredentials c = new SpotifyCredentials(FakeAccounts.CLIENT_ID, pkce ? null : FakeAccounts.CLIENT_SECRET,
         fake.accounts().issueRefreshToken(), Instant.parse("2026-11-01T07:00:00Z"));
+    return use(c);
+  }
+
+  /** These credentials in use by the token cache. */
+  public SpotifyCredentials use(SpotifyCredentials c) {
     on(() -> {
       services.tokens().use(c);
       return Future.succeededFuture();
@@ -80,6 +99,8 @@ public final class Rig implements AutoCloseable {
   @Override
   public void close() {
     services.web().close();
-    Await.result(fake.close());
+    if (ownsFake) {
+      Await.result(fake.close());
+    }
   }
 }
