@@ -47,7 +47,7 @@ public final class LibraryItems {
     return inner instanceof JsonObject o ? o : null;
   }
 
-  /** One playlist, album, artist, track or episode; null for anything else. */
+  /** One playlist, album, artist or track; null for anything else (the playable kinds a picker offers). */
   static LibraryItem item(JsonObject o) {
     if (o == null || !(o.getValue("uri") instanceof String uri) || uri.isEmpty()) {
       return null;
@@ -60,8 +60,6 @@ public final class LibraryItems {
           Shapes.trackTotal(o));
       case "artist" -> new LibraryItem(uri, name, "Artist", Images.pick(o.getJsonArray("images")), null);
       case "track" -> new LibraryItem(uri, name, artists(o), Images.pick(album(o).getJsonArray("images")), null);
-      case "episode" -> new LibraryItem(uri, name, show(o).getString("name", ""),
-          Images.pick(o.getJsonArray("images")), null);
       default -> null;
     };
   }
