@@ -11,8 +11,8 @@ import io.spotipi.shared.Json;
 import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.CommitRequest;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,26 +26,25 @@ import java.util.List;
 final class AlarmHandler {
   static final long SCHEDULER_TIMEOUT_MS = 5_000;
 
-  private final EventBus bus;
+  private final SchedulerRequests scheduler;
   private final ConfigClient client;
   private final SnoozeHandler snooze;
-  private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(SCHEDULER_TIMEOUT_MS);
 
   AlarmHandler(EventBus bus, ConfigClient client, SnoozeHandler snooze) {
-    this.bus = bus;
+    this.scheduler = new SchedulerRequests(bus, SCHEDULER_TIMEOUT_MS);
     this.client = client;
     this.snooze = snooze;
   }
 
   /**
    * The scheduler's status, never older than the config this API has seen (its own writes included),
-   * with the player's snooze.
+   * unless no config owner answers: then marked stale; with the player's snooze.
    */
   void status(RoutingContext rc) {
     client.load()
-        .compose(seen -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(seen.revision())))
-        .compose(snooze::addTo)
-        .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
+        .compose(seen -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(seen.revision()))
+            .onSuccess(s -> Replies.stale(rc.response(), seen.stale())))
+        .compose(m -> answer(rc, m))
         .onFailure(rc::fail);
   }
 
@@ -66,9 +65,8 @@ final class AlarmHandler {
         .compose(saved -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(saved.revision()))
             .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
                 + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
-            .compose(snooze::addTo)
             .onSuccess(s -> rc.response().putHeader(HttpHeaders.ETAG, saved.etag())))
-        .onSuccess(s -> Replies.json(rc, 200, s.toBuffer()))
+        .compose(m -> answer(rc, m))
         .onFailure(rc::fail);
   }
 
@@ -91,10 +89,20 @@ final class AlarmHandler {
     return alarm;
   }
 
-  /** A request to the scheduler; its reply is a record (local codec) or the same shape as JSON (cluster). */
-  private Future<JsonObject> ask(String address, Object body) {
-    return bus.request(address, body, delivery)
-        .map(m -> m.body() instanceof JsonObject json ? json : Json.toJson(m.body()))
-        .recover(err -> Future.failedFuture(ConfigFailure.from(err)));
+  /** The scheduler's status (this node's, where it runs one), answered from its own plan. */
+  private Future<Message<Object>> ask(String address, Object body) {
+    return scheduler.read(address, body).recover(err -> Future.failedFuture(ConfigFailure.from(err)));
+  }
+
+  /**
+   * The scheduler's reply, a record (local codec) or the same shape as JSON (cluster), with the player's
+   * snooze, and whether it is stale.
+   */
+  private Future<Void> answer(RoutingContext rc, Message<Object> m) {
+    JsonObject status = m.body() instanceof JsonObject json ? json : Json.toJson(m.body());
+    return snooze.addTo(status).onSuccess(s -> {
+      Replies.stale(rc.response(), "true".equals(m.headers().get(Addresses.STALE_HEADER)));
+      Replies.json(rc, 200, s.toBuffer());
+    }).mapEmpty();
   }
 }

@@ -106,6 +106,7 @@ final class ConfigHandler {
    */
   private static void replyValue(RoutingContext rc, ConfigSnapshot s, String key) {
     rc.response().putHeader(HttpHeaders.ETAG, s.etag());
+    Replies.stale(rc.response(), s.stale());
     Replies.json(rc, 200, io.vertx.core.json.Json.encodeToBuffer(s.get(key)));
   }
 

@@ -4,7 +4,6 @@ import io.spotipi.shared.Addresses;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.AlarmTriggered;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -19,15 +18,15 @@ final class TriggerHandler {
   /** Longer than the scheduler waits for the player (its {@code playTimeoutMs}, 100 s by default). */
   static final long TIMEOUT_MS = 120_000;
 
-  private final EventBus bus;
-  private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(TIMEOUT_MS);
+  private final SchedulerRequests scheduler;
 
   TriggerHandler(EventBus bus) {
-    this.bus = bus;
+    this.scheduler = new SchedulerRequests(bus, TIMEOUT_MS);
   }
 
+  /** Fires on this node's scheduler (and player) where it runs one. */
   void trigger(RoutingContext rc) {
-    bus.request(Addresses.ALARM_TRIGGER, new JsonObject(), delivery)
+    scheduler.act(Addresses.ALARM_TRIGGER, new JsonObject())
         .map(reply -> Json.fromJson(reply.body(), AlarmTriggered.class))
         .onSuccess(triggered -> {
           if (triggered.played()) {

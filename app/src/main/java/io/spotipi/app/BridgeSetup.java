@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * length and a JSON object. Only an allow-list crosses it: loads and alarm status in, change and
  * fired events out, and commits in only when an API token is configured and the frame's
  * {@code headers.token} carries it. The internal state ({@code spotipi.state.*}: secrets among it)
- * never crosses, whatever the frame carries. The bridge itself writes the records the owner replies with as
- * JSON objects (Vert.x's Jackson codec serializes them), so no conversion is done here.
+ * never crosses, whatever the frame carries. On a node with a scheduler, a status request goes to that
+ * scheduler ({@code localOnly}), never to another node's, which may be dead while the cluster lists it.
+ * The bridge itself writes the records the owner replies with as JSON objects (Vert.x's Jackson codec
+ * serializes them), so no conversion is done here.
  */
 final class BridgeSetup {
   /** The header of a bridge frame that carries the API token of a commit. */
@@ -33,15 +35,20 @@ final class BridgeSetup {
   private BridgeSetup() {
   }
 
-  /** Starts the bridge on {@code host:port}; it closes with Vert.x. */
-  static Future<TcpEventBusBridge> start(Vertx vertx, String host, int port, String apiToken) {
+  /**
+   * Starts the bridge on {@code host:port}; it closes with Vert.x.
+   *
+   * @param localScheduler whether this node runs a scheduler, which then answers the status requests
+   */
+  static Future<TcpEventBusBridge> start(Vertx vertx, String host, int port, String apiToken,
+      boolean localScheduler) {
     BridgeOptions permitted = new BridgeOptions();
     INBOUND.forEach(address -> permitted.addInboundPermitted(new PermittedOptions().setAddress(address)));
     OUTBOUND.forEach(address -> permitted.addOutboundPermitted(new PermittedOptions().setAddress(address)));
     if (apiToken != null) {
       permitted.addInboundPermitted(new PermittedOptions().setAddress(Addresses.CONFIG_COMMIT));
     }
-    TokenCheck check = new TokenCheck(apiToken == null ? null : new TokenMatcher(apiToken));
+    FrameCheck check = new FrameCheck(apiToken == null ? null : new TokenMatcher(apiToken), localScheduler);
     return TcpEventBusBridge.create(vertx, permitted, null, check::handle).listen(port, host)
         .recover(err -> Future.failedFuture(new IllegalStateException(
             "the event-bus bridge cannot listen on " + host + ":" + port + ": " + err.getMessage(), err)))
@@ -49,12 +56,21 @@ final class BridgeSetup {
             apiToken == null ? "refused: no API token set" : "with the API token"));
   }
 
-  /** Lets a commit through only with the right token, which it strips before the frame reaches the bus. */
-  private record TokenCheck(TokenMatcher apiToken) {
+  /**
+   * Lets a commit through only with the right token, which it strips before the frame reaches the bus;
+   * keeps a status request on this node when it runs a scheduler (the bridge reads {@code localOnly}
+   * from the frame's headers).
+   */
+  private record FrameCheck(TokenMatcher apiToken, boolean localScheduler) {
     void handle(BridgeEvent event) {
       JsonObject frame = event.getRawMessage();
       boolean inbound = event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH;
-      if (!inbound || frame == null || !Addresses.CONFIG_COMMIT.equals(frame.getString("address"))) {
+      String address = frame == null ? null : frame.getString("address");
+      if (inbound && localScheduler && Addresses.ALARM_STATUS.equals(address)) {
+        JsonObject headers = frame.getJsonObject("headers");
+        frame.put("headers", (headers == null ? new JsonObject() : headers).put("localOnly", true));
+      }
+      if (!inbound || !Addresses.CONFIG_COMMIT.equals(address)) {
         event.complete(true);
         return;
       }

@@ -70,8 +70,8 @@ public final class SpotiPiNode {
     if (options.bridgePort() == null) {
       return deployed;
     }
-    return deployed.compose(v -> BridgeSetup.start(vertx, options.host(), options.bridgePort(), options.apiToken()))
-        .mapEmpty();
+    return deployed.compose(v -> BridgeSetup.start(vertx, options.host(), options.bridgePort(), options.apiToken(),
+        options.verticles().contains(Verticle.SCHEDULER))).mapEmpty();
   }
 
   /** The Vert.x instance, for whoever needs to wire more into this node (a cluster, a bridge, tests). */

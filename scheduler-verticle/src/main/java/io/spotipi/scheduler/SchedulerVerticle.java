@@ -18,6 +18,7 @@ import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ConfigSnapshot;
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.MetricNames;
 import io.spotipi.shared.SchedulerState;
@@ -27,6 +28,7 @@ import io.spotipi.shared.message.AlarmStatusRequest;
 import io.spotipi.shared.message.ConfigChanged;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -58,6 +61,9 @@ public class SchedulerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SchedulerVerticle.class);
 
   static final long RETRY_MS = 1_000;
+  /** How long a status waits for the revision it asks for: well within the asker's own timeout. */
+  static final long STATUS_WAIT_MS = 2_000;
+  private static final DeliveryOptions STALE = new DeliveryOptions().addHeader(Addresses.STALE_HEADER, "true");
 
   private final Clock clock;
   /** {@code null}: this node's player, over the event bus. */
@@ -265,19 +271,35 @@ public class SchedulerVerticle extends VerticleBase {
         .onFailure(err -> ConfigFailure.from(err).replyTo(msg));
   }
 
-  /** Replies the status, as of at least the request's revision when it names one. */
+  /**
+   * Replies the status from this scheduler's own plan, never waiting long for an owner: at once when
+   * the plan is as new as the request's revision (or it names none); else after planning from that
+   * revision, if the owner gives it within {@link #STATUS_WAIT_MS}; else from the plan it has, marked
+   * with the {@link Addresses#STALE_HEADER} (a plan is better than no answer while no owner is elected).
+   */
   private void onStatus(Message<Object> msg) {
     AlarmStatusRequest req = Json.requestBody(msg, AlarmStatusRequest.class);
     if (req == null) {
       return;
     }
     Long minRevision = req.minRevision();
-    (minRevision == null ? store.load() : store.load(minRevision))
-        .compose(snap -> applied == null || snap.revision() > applied.revision()
-            ? refresh(snap)
-            : Future.<Void>succeededFuture())
-        .onSuccess(v -> msg.reply(Json.toJson(StatusView.of(alarm, plan.target(), firing.lastFired(), clock))))
-        .onFailure(err -> ConfigFailure.from(err).replyTo(msg));
+    boolean current = applied != null && (minRevision == null || applied.revision() >= minRevision);
+    Future<Void> planned = current ? Future.succeededFuture()
+        : (minRevision == null ? store.load() : store.load(minRevision))
+            .compose(snap -> snap.stale() || (applied != null && snap.revision() <= applied.revision())
+                ? Future.<Void>succeededFuture()
+                : refresh(snap))
+            .timeout(STATUS_WAIT_MS, TimeUnit.MILLISECONDS);
+    planned.onComplete(ar -> {
+      if (applied == null) {
+        ConfigFailure.from(ar.failed() ? ar.cause()
+            : new ConfigFailure(ErrorCode.UNAVAILABLE, "no plan yet: no config owner has answered")).replyTo(msg);
+        return;
+      }
+      boolean stale = store.stale() || (minRevision != null && applied.revision() < minRevision);
+      msg.reply(Json.toJson(StatusView.of(alarm, plan.target(), firing.lastFired(), clock)),
+          stale ? STALE : new DeliveryOptions());
+    });
   }
 
   // ---- metrics -----------------------------------------------------------------------------------

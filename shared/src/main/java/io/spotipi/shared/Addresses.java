@@ -36,8 +36,16 @@ public final class Addresses {
 
   /** Publish: {@code AlarmFired}, once per played occurrence. */
   public static final String ALARM_FIRED = "spotipi.alarm.fired";
-  /** Request-reply: {@code AlarmStatusRequest} (or empty) → {@code AlarmStatus}. */
+  /**
+   * Request-reply: {@code AlarmStatusRequest} (or empty) → {@code AlarmStatus}, from the scheduler's own
+   * plan: ask this node's scheduler ({@code DeliveryOptions.setLocalOnly}) where it runs one.
+   */
   public static final String ALARM_STATUS = "spotipi.alarm.status";
+  /**
+   * Reply header of {@link #ALARM_STATUS}, value {@code "true"}: the status is the plan of what the
+   * scheduler last knew while no config owner answered, or older than the revision asked for.
+   */
+  public static final String STALE_HEADER = "stale";
   /** Request-reply: empty → {@code AlarmTriggered}: the manual occurrence, once it played or failed. */
   public static final String ALARM_TRIGGER = "spotipi.alarm.trigger";
 

@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * How every verticle reads and writes the config: request-reply to the owner over the event bus, with
  * a near cache of the last snapshot kept fresh by {@code spotipi.config.changed}.
  *
+ * <p>Reads keep answering while no owner answers (a failover, or none at all): from the last snapshot
+ * known, marked {@linkplain ConfigSnapshot#stale() stale} ({@link ConfigReads}). What this node knows
+ * about its owner is shared by its clients ({@link OwnerWatch}). Commits fail UNAVAILABLE then.
+ *
  * <p>Create one per verticle, in its {@code start}, and use it only from that verticle's context: it
  * is an actor-confined object (no locks inside), like the verticle that owns it.
  *
@@ -46,22 +50,18 @@ public final class ConfigClient {
   private final MessageConsumer<Object> invalidateConsumer;
   private final List<Handler<ConfigChanged>> changeListeners = new ArrayList<>();
   private final List<Handler<Void>> invalidateListeners = new ArrayList<>();
-
-  private ConfigSnapshot cached;
-  /** The highest revision a change event announced: nothing older may be cached. */
-  private long announced = -1;
-  private Future<ConfigSnapshot> loading;
-  private long loadingFor = -1;
-  private long hits;
-  private long misses;
+  private final NearCache cache = new NearCache();
+  private final OwnerRequests owner;
+  private final ConfigReads reads;
 
   private ConfigClient(Vertx vertx, ConfigClientOptions options) {
-    EventBusCodecs.register(vertx);
+    this.owner = new OwnerRequests(vertx, options);
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.options = options;
     this.readDelivery = new DeliveryOptions().setSendTimeout(options.getRequestTimeoutMs());
     this.commitDelivery = new DeliveryOptions().setSendTimeout(options.getCommitTimeoutMs());
+    this.reads = new ConfigReads(vertx, cache, owner.watch(), this::fetch, options.getStaleReadAfterMs());
     this.changedConsumer = bus.consumer(Addresses.CONFIG_CHANGED, msg -> onChanged(msg.body()));
     this.invalidateConsumer = bus.consumer(Addresses.CONFIG_INVALIDATE, msg -> onInvalidated());
   }
@@ -72,7 +72,9 @@ public final class ConfigClient {
 
   /** Completes when the change listeners are registered (cluster-wide, when clustered). */
   public Future<Void> ready() {
-    return Future.all(changedConsumer.completion(), invalidateConsumer.completion()).mapEmpty();
+    return Future.all(changedConsumer.completion(), invalidateConsumer.completion())
+        .onSuccess(v -> reads.refreshSoon())
+        .mapEmpty();
   }
 
   /** Unregisters the listeners; the verticle's undeploy does the same. */
@@ -97,59 +99,32 @@ public final class ConfigClient {
 
   // ---- reads -------------------------------------------------------------------------------------
 
-  /** The current snapshot: the near cache when it is fresh, else one round trip to the owner. */
+  /**
+   * The current snapshot: the near cache when it is fresh, else one round trip to the owner. While the
+   * owner does not answer (a failover, or no owner at all), the last snapshot this client knew, marked
+   * {@linkplain ConfigSnapshot#stale() stale}: after {@code staleReadAfterMs} of waiting, and at once
+   * once this node knows the owner to be unreachable. Fails only when no snapshot was ever known.
+   */
   public Future<ConfigSnapshot> load() {
-    ConfigSnapshot snap = cached;
-    if (snap != null) {
-      hits++;
-      return Future.succeededFuture(snap);
-    }
-    misses++;
-    return sharedFetch(announced);
+    return reads.load();
   }
 
   /**
-   * The current snapshot when the near cache has it (counted as a hit), else {@code null} and nothing
-   * is counted: for callers that answer synchronously and fall back to {@link #load()}.
+   * The current snapshot when the near cache has it (counted as a hit; stale while the owner is known
+   * to be unreachable), else {@code null} and nothing is counted: for callers that answer synchronously
+   * and fall back to {@link #load()}.
    */
   public ConfigSnapshot loadCached() {
-    ConfigSnapshot snap = cached;
-    if (snap != null) {
-      hits++;
-    }
-    return snap;
-  }
-
-  /** A snapshot at least as new as {@code minRevision}, asking the owner if the cache is older. */
-  public Future<ConfigSnapshot> load(long minRevision) {
-    ConfigSnapshot snap = cached;
-    if (snap != null && snap.revision() >= minRevision) {
-      hits++;
-      return Future.succeededFuture(snap);
-    }
-    misses++;
-    return sharedFetch(Math.max(minRevision, announced));
+    return reads.loadCached();
   }
 
   /**
-   * One round trip for a snapshot of at least {@code minRevision} (none: -1), shared by every caller
-   * while it is under way unless one needs a newer revision: the losers of a compare-and-set race all
-   * wait for the same winner, and a burst of cache misses is one request.
+   * A snapshot at least as new as {@code minRevision}, asking the owner if the cache is older. While
+   * the owner is known to be unreachable: the last one known, marked stale, if it is that new, else an
+   * UNAVAILABLE failure at once.
    */
-  private Future<ConfigSnapshot> sharedFetch(long minRevision) {
-    if (loading != null && loadingFor >= minRevision) {
-      return loading;
-    }
-    loadingFor = minRevision;
-    Future<ConfigSnapshot> f = fetch(minRevision < 0 ? null : minRevision);
-    loading = f;
-    // A request with nobody serving the address fails at once, before this line: it must not stay shared.
-    f.onComplete(ar -> {
-      if (loading == f) {
-        loading = null;
-      }
-    });
-    return f;
+  public Future<ConfigSnapshot> load(long minRevision) {
+    return reads.load(minRevision);
   }
 
   /** One key of the current snapshot, or {@code null}. */
@@ -157,44 +132,53 @@ public final class ConfigClient {
     return load().map(s -> s.get(key));
   }
 
-  private Future<ConfigSnapshot> fetch(Long minRevision) {
-    return request(Addresses.CONFIG_LOAD, new LoadRequest(minRevision), readDelivery, ConfigDocument.class)
-        .map(this::remember);
+  /**
+   * Whether this node finds no config owner: its requests found nobody (no handler, no reply in time),
+   * and neither an answer nor a change event came since. Reads are then answered stale.
+   */
+  public boolean stale() {
+    return owner.watch().unreachable();
   }
 
-  /** Caches a document the owner sent unless a newer revision is known; returns it either way. */
-  private ConfigSnapshot remember(ConfigDocument doc) {
-    ConfigSnapshot snap = ConfigSnapshot.ofOwnerDocument(doc.revision(), doc.config());
-    if (doc.revision() >= announced && (cached == null || cached.revision() < doc.revision())) {
-      cached = snap;
-    }
-    return snap;
+  /**
+   * Whether the owner became unreachable less than {@code failoverWaitMs} ago, in a cluster: a new
+   * owner is expected, and reads only an owner can answer wait for it. Never on a single node.
+   */
+  public boolean failoverUnderWay() {
+    return owner.failoverUnderWay();
+  }
+
+  private Future<ConfigSnapshot> fetch(Long minRevision) {
+    return owner.request(Addresses.CONFIG_LOAD, new LoadRequest(minRevision), readDelivery, ConfigDocument.class)
+        .map(cache::remember);
   }
 
   private void onChanged(Object body) {
     ConfigChanged event = Json.fromJson(body, ConfigChanged.class);
-    announced = Math.max(announced, event.revision());
-    if (cached != null && cached.revision() < event.revision()) {
-      cached = null;
-    }
+    owner.watch().answered();
+    cache.announce(event.revision());
+    reads.refreshSoon();
     for (Handler<ConfigChanged> l : changeListeners) {
       l.handle(event);
     }
   }
 
+  /** An invalidation also means: ask the owner again (a new owner sends one when it takes over). */
   private void onInvalidated() {
-    cached = null;
+    owner.watch().answered();
+    cache.drop();
+    reads.refreshSoon();
     for (Handler<Void> l : invalidateListeners) {
       l.handle(null);
     }
   }
 
   public long cacheHits() {
-    return hits;
+    return cache.hits();
   }
 
   public long cacheMisses() {
-    return misses;
+    return cache.misses();
   }
 
   // ---- writes ------------------------------------------------------------------------------------
@@ -230,7 +214,7 @@ public final class ConfigClient {
   }
 
   private Future<ConfigSnapshot> send(CommitRequest request) {
-    return request(Addresses.CONFIG_COMMIT, request, commitDelivery, ConfigDocument.class).map(this::remember);
+    return owner.request(Addresses.CONFIG_COMMIT, request, commitDelivery, ConfigDocument.class).map(cache::remember);
   }
 
   /**
@@ -271,25 +255,27 @@ public final class ConfigClient {
 
   // ---- store administration -----------------------------------------------------------------------
 
+  // Only the owner knows these: during a failover they wait for the next one (OwnerRequests.ownerRead).
+
   public Future<StoreStatus> status() {
-    return request(Addresses.CONFIG_STATUS, EMPTY, readDelivery, StoreStatus.class);
+    return owner.ownerRead(Addresses.CONFIG_STATUS, EMPTY, StoreStatus.class);
   }
 
   public Future<HistoryPage> history(HistoryRequest request) {
-    return request(Addresses.CONFIG_HISTORY, request, readDelivery, HistoryPage.class);
+    return owner.ownerRead(Addresses.CONFIG_HISTORY, request, HistoryPage.class);
   }
 
   public Future<BackupList> backups() {
-    return request(Addresses.BACKUP_LIST, EMPTY, readDelivery, BackupList.class);
+    return owner.ownerRead(Addresses.BACKUP_LIST, EMPTY, BackupList.class);
   }
 
   public Future<BackupInfo> createBackup() {
-    return request(Addresses.BACKUP_CREATE, EMPTY, commitDelivery, BackupInfo.class);
+    return owner.request(Addresses.BACKUP_CREATE, EMPTY, commitDelivery, BackupInfo.class);
   }
 
   public Future<ConfigSnapshot> restore(String backupId) {
-    return request(Addresses.BACKUP_RESTORE, new RestoreRequest(backupId, options.getOrigin()), commitDelivery,
-        ConfigDocument.class).map(this::remember);
+    return owner.request(Addresses.BACKUP_RESTORE, new RestoreRequest(backupId, options.getOrigin()), commitDelivery,
+        ConfigDocument.class).map(cache::remember);
   }
 
   /**
@@ -297,16 +283,9 @@ public final class ConfigClient {
    * once, so its next read asks the owner; the others, and this one's listeners, hear of it later.
    */
   public void invalidateAll() {
-    cached = null;
+    cache.drop();
     bus.publish(Addresses.CONFIG_INVALIDATE, new JsonObject());
   }
 
   private static final JsonObject EMPTY = new JsonObject();
-
-  private <T> Future<T> request(String address, Object body, DeliveryOptions delivery, Class<T> replyType) {
-    return bus.request(address, body, delivery)
-        .transform(ar -> ar.succeeded()
-            ? Future.succeededFuture(Json.fromJson(ar.result().body(), replyType))
-            : Future.failedFuture(ConfigFailure.from(ar.cause())));
-  }
 }

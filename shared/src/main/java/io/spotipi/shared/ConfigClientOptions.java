@@ -5,6 +5,8 @@ public class ConfigClientOptions {
   private String origin = "client";
   private long requestTimeoutMs = 5_000;
   private long commitTimeoutMs = 10_000;
+  private long staleReadAfterMs = 1_000;
+  private long failoverWaitMs = 10_000;
   private int transactionMaxAttempts = 1_000;
   private long backoffBaseMs = 1;
   // A conflict costs the owner one revision compare: the backoff only spreads a herd, and a long one
@@ -45,6 +47,35 @@ public class ConfigClientOptions {
 
   public ConfigClientOptions setCommitTimeoutMs(long commitTimeoutMs) {
     this.commitTimeoutMs = commitTimeoutMs;
+    return this;
+  }
+
+  /**
+   * How long a read the near cache cannot answer waits for the owner before it is answered from the
+   * last snapshot known, marked stale. While the owner is known to be unreachable, reads are answered
+   * that way at once, and at most one request this often asks the owner again. Also how long a read
+   * only the owner can answer (status, history, backups) waits for each answer.
+   */
+  public long getStaleReadAfterMs() {
+    return staleReadAfterMs;
+  }
+
+  public ConfigClientOptions setStaleReadAfterMs(long staleReadAfterMs) {
+    this.staleReadAfterMs = staleReadAfterMs;
+    return this;
+  }
+
+  /**
+   * How long, from when the owner was found unreachable, a failover may take: reads only an owner can
+   * answer (status, history, backups) wait that long for a new one and fail at once after it. A single
+   * node (Vert.x not clustered) has no other owner to wait for and ignores this.
+   */
+  public long getFailoverWaitMs() {
+    return failoverWaitMs;
+  }
+
+  public ConfigClientOptions setFailoverWaitMs(long failoverWaitMs) {
+    this.failoverWaitMs = failoverWaitMs;
     return this;
   }
 

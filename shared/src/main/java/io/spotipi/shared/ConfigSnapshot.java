@@ -11,15 +11,17 @@ import io.vertx.core.json.JsonObject;
 public final class ConfigSnapshot {
   private final long revision;
   private final JsonObject config;
+  private final boolean stale;
   private volatile Buffer json;
 
   public ConfigSnapshot(long revision, JsonObject config) {
-    this(config.copy(), revision);
+    this(config.copy(), revision, false);
   }
 
-  private ConfigSnapshot(JsonObject owned, long revision) {
+  private ConfigSnapshot(JsonObject owned, long revision, boolean stale) {
     this.revision = revision;
     this.config = owned;
+    this.stale = stale;
   }
 
   /**
@@ -28,11 +30,27 @@ public final class ConfigSnapshot {
    * It saves a deep copy of the whole document on every commit reply and every load.
    */
   static ConfigSnapshot ofOwnerDocument(long revision, JsonObject config) {
-    return new ConfigSnapshot(config, revision);
+    return new ConfigSnapshot(config, revision, false);
+  }
+
+  /** The same revision, marked stale; it shares the document and its bytes. */
+  ConfigSnapshot markedStale() {
+    ConfigSnapshot marked = new ConfigSnapshot(config, revision, true);
+    marked.json = json;
+    return marked;
   }
 
   public long revision() {
     return revision;
+  }
+
+  /**
+   * Whether this is the last snapshot a client knew while the config owner did not answer (a
+   * failover, or no owner at all): the store may hold a newer revision. A read that has to be current
+   * must not take it as such.
+   */
+  public boolean stale() {
+    return stale;
   }
 
   /** The strong HTTP entity tag of this revision: the revision in quotes. */
@@ -66,6 +84,6 @@ public final class ConfigSnapshot {
 
   @Override
   public String toString() {
-    return "ConfigSnapshot{revision=" + revision + "}";
+    return "ConfigSnapshot{revision=" + revision + (stale ? ", stale" : "") + "}";
   }
 }

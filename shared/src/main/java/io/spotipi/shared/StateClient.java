@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.function.Consumer;
  * value: some hold secrets.
  */
 public final class StateClient {
-  private final EventBus bus;
+  private final OwnerRequests owner;
   private final ConfigClientOptions options;
   private final DeliveryOptions readDelivery;
   private final DeliveryOptions commitDelivery;
@@ -33,13 +32,12 @@ public final class StateClient {
   private final Vertx vertx;
 
   private StateClient(Vertx vertx, ConfigClientOptions options) {
-    EventBusCodecs.register(vertx);
+    this.owner = new OwnerRequests(vertx, options);
     this.vertx = vertx;
-    this.bus = vertx.eventBus();
     this.options = options;
     this.readDelivery = new DeliveryOptions().setSendTimeout(options.getRequestTimeoutMs());
     this.commitDelivery = new DeliveryOptions().setSendTimeout(options.getCommitTimeoutMs());
-    this.changedConsumer = bus.consumer(Addresses.STATE_CHANGED, msg -> {
+    this.changedConsumer = vertx.eventBus().consumer(Addresses.STATE_CHANGED, msg -> {
       StateChanged event = Json.fromJson(msg.body(), StateChanged.class);
       changeListeners.forEach(l -> l.handle(event));
     });
@@ -116,9 +114,6 @@ public final class StateClient {
   }
 
   private Future<StateDocument> request(String address, Object body, DeliveryOptions delivery) {
-    return bus.request(address, body, delivery)
-        .transform(ar -> ar.succeeded()
-            ? Future.succeededFuture(Json.fromJson(ar.result().body(), StateDocument.class))
-            : Future.failedFuture(ConfigFailure.from(ar.cause())));
+    return owner.request(address, body, delivery, StateDocument.class);
   }
 }

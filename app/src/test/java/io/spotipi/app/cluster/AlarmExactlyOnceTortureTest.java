@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Exactly-once alarms, the long way ({@code mvn -Ptorture verify}): three schedulers, one one-time
  * alarm a minute for {@code -Dspotipi.alarm.rounds} rounds (default 3), the last one with the config
- * owner SIGKILLed at the firing instant. Each occurrence must be played by exactly one node.
+ * owner SIGKILLed at the firing instant. Each occurrence must be played by exactly one node. The
+ * default run has one such kill round ({@link FailoverReadsTest}).
  */
 @Tag("torture")
 class AlarmExactlyOnceTortureTest {
@@ -34,9 +35,7 @@ class AlarmExactlyOnceTortureTest {
       Instant occurrence = AlarmRounds.nextOccurrence();
       AlarmRounds.set(live.get(round % live.size()), occurrence);
       if (killRound) {
-        ClusterNode owner = ClusterNode.owner(nodes);
-        AlarmRounds.sleepUntil(occurrence);
-        owner.kill();
+        ClusterNode owner = AlarmRounds.killOwnerAt(nodes, occurrence);
         log.info("round {}: killed the owner {} at the firing instant {}", round, owner.name, occurrence);
       }
       List<String> plays = AlarmRounds.awaitPlays(nodes, occurrence);

@@ -60,6 +60,17 @@ final class AlarmRounds {
     return playedBy(nodes, occurrence);
   }
 
+  /**
+   * Kills (SIGKILL) the config owner at {@code occurrence}, when every scheduler claims it: the claims
+   * meet the failover. Returns the node killed.
+   */
+  static ClusterNode killOwnerAt(List<ClusterNode> nodes, Instant occurrence) throws InterruptedException {
+    ClusterNode owner = ClusterNode.owner(nodes);
+    sleepUntil(occurrence);
+    owner.kill();
+    return owner;
+  }
+
   static void sleepUntil(Instant at) throws InterruptedException {
     long ms = Duration.between(Instant.now(), at).toMillis();
     if (ms > 0) {

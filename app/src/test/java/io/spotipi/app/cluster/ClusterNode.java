@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.spotipi.app.ChildJvm;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,9 @@ final class ClusterNode {
   private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
   private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /** HTTP/1.1, a connection per request in flight: many at once, some left open (an event stream). */
+  private static final HttpClient POLL_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   final String name;
   final int httpPort;
@@ -306,6 +310,14 @@ final class ClusterNode {
   CompletableFuture<HttpResponse<String>> patchAsync(String path, String body, Duration timeout) {
     return HTTP.sendAsync(request("PATCH", path, body, Map.of("Content-Type", "application/merge-patch+json"),
         timeout), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A GET without waiting for the answer, failing after {@code timeout}: it completes once the status
+   * and headers came, with the body as a stream to read or close (an event stream never ends).
+   */
+  CompletableFuture<HttpResponse<InputStream>> getAsync(String path, Duration timeout) {
+    return POLL_HTTP.sendAsync(request("GET", path, null, Map.of(), timeout), HttpResponse.BodyHandlers.ofInputStream());
   }
 
   private HttpRequest request(String method, String path, String body, Map<String, String> headers,

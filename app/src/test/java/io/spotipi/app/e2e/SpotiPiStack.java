@@ -48,7 +48,9 @@ final class SpotiPiStack implements AutoCloseable {
   final MutableClock clock;
   final RecordingPlayer player = new RecordingPlayer();
   final List<JsonObject> fired = new CopyOnWriteArrayList<>();
+  final int port;
   private final WebClient web;
+  private final String configDeployment;
   private volatile boolean dropChangeEvents;
 
   private SpotiPiStack(Path dataDir, Instant now) {
@@ -67,19 +69,24 @@ final class SpotiPiStack implements AutoCloseable {
     MessageConsumer<JsonObject> firedConsumer = vertx.eventBus().consumer(Addresses.ALARM_FIRED,
         msg -> fired.add(msg.body()));
     Await.result(firedConsumer.completion());
-    Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
+    configDeployment = Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
         new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
     Await.result(vertx.deployVerticle(new SchedulerVerticle(clock, player), new DeploymentOptions().setConfig(
         new SchedulerOptions().setRecheckMaxMs(RECHECK_MS).setNodeId("e2e").toJson())));
     ApiVerticle api = new ApiVerticle();
     Await.result(vertx.deployVerticle(api, new DeploymentOptions().setConfig(
         new ApiOptions().setHost("127.0.0.1").setPort(0).setRateLimit("off").toJson())));
-    web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(api.actualPort()));
+    port = api.actualPort();
+    web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
 
   static SpotiPiStack start(Path dataDir, Instant now) {
     return new SpotiPiStack(dataDir, now);
+  }
+
+  /** Stops the config owner: the node has no owner from now on, as after its death with nobody to take over. */
+  void stopConfigOwner() {
+    Await.result(vertx.undeploy(configDeployment));
   }
 
   /** While set, no {@code spotipi.config.changed} reaches anyone: every near cache stays as it is. */
