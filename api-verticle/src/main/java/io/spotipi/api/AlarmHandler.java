@@ -28,21 +28,23 @@ final class AlarmHandler {
 
   private final SchedulerRequests scheduler;
   private final ConfigClient client;
+  private final SnoozeHandler snooze;
 
-  AlarmHandler(EventBus bus, ConfigClient client) {
+  AlarmHandler(EventBus bus, ConfigClient client, SnoozeHandler snooze) {
     this.scheduler = new SchedulerRequests(bus, SCHEDULER_TIMEOUT_MS);
     this.client = client;
+    this.snooze = snooze;
   }
 
   /**
    * The scheduler's status, never older than the config this API has seen (its own writes included),
-   * unless no config owner answers: then marked stale.
+   * unless no config owner answers: then marked stale; with the player's snooze.
    */
   void status(RoutingContext rc) {
     client.load()
         .compose(seen -> ask(Addresses.ALARM_STATUS, new AlarmStatusRequest(seen.revision()))
             .onSuccess(s -> Replies.stale(rc.response(), seen.stale())))
-        .onSuccess(s -> reply(rc, s))
+        .compose(m -> answer(rc, m))
         .onFailure(rc::fail);
   }
 
@@ -64,7 +66,7 @@ final class AlarmHandler {
             .recover(err -> Future.failedFuture(new ConfigFailure(ErrorCode.UNAVAILABLE, "saved as revision "
                 + saved.revision() + ", but the scheduler did not answer: " + ConfigFailure.from(err).getMessage())))
             .onSuccess(s -> rc.response().putHeader(HttpHeaders.ETAG, saved.etag())))
-        .onSuccess(s -> reply(rc, s))
+        .compose(m -> answer(rc, m))
         .onFailure(rc::fail);
   }
 
@@ -92,9 +94,15 @@ final class AlarmHandler {
     return scheduler.read(address, body).recover(err -> Future.failedFuture(ConfigFailure.from(err)));
   }
 
-  /** The scheduler's reply, a record (local codec) or the same shape as JSON (cluster), and whether it is stale. */
-  private static void reply(RoutingContext rc, Message<Object> m) {
-    Replies.stale(rc.response(), "true".equals(m.headers().get(Addresses.STALE_HEADER)));
-    Replies.json(rc, 200, (m.body() instanceof JsonObject json ? json : Json.toJson(m.body())).toBuffer());
+  /**
+   * The scheduler's reply, a record (local codec) or the same shape as JSON (cluster), with the player's
+   * snooze, and whether it is stale.
+   */
+  private Future<Void> answer(RoutingContext rc, Message<Object> m) {
+    JsonObject status = m.body() instanceof JsonObject json ? json : Json.toJson(m.body());
+    return snooze.addTo(status).onSuccess(s -> {
+      Replies.stale(rc.response(), "true".equals(m.headers().get(Addresses.STALE_HEADER)));
+      Replies.json(rc, 200, s.toBuffer());
+    }).mapEmpty();
   }
 }

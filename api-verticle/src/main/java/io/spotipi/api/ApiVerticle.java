@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
+import io.spotipi.shared.ControlsClient;
 import io.spotipi.shared.MetricNames;
 import io.spotipi.shared.PlayerClient;
 import io.vertx.core.Future;
@@ -32,6 +33,8 @@ public class ApiVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ApiVerticle.class);
   /** The player answers within seconds (Spotify's answer or its own failure); it never plays for us. */
   static final long PLAYER_TIMEOUT_MS = 20_000;
+  /** Longer than the player takes for a command (it retries within its deadline) or to read a whole list. */
+  static final long CONTROLS_TIMEOUT_MS = 30_000;
 
   private HttpServer server;
   private MeterRegistry registry;
@@ -119,7 +122,9 @@ public class ApiVerticle extends VerticleBase {
     StatusHandler status = new StatusHandler(client, events, options);
     HealthHandler health = new HealthHandler(client);
     MetricsHandler metrics = new MetricsHandler();
-    AlarmHandler alarm = new AlarmHandler(vertx.eventBus(), client);
+    ControlsClient controls = ControlsClient.create(vertx, CONTROLS_TIMEOUT_MS);
+    SnoozeHandler snooze = new SnoozeHandler(controls);
+    AlarmHandler alarm = new AlarmHandler(vertx.eventBus(), client, snooze);
     WebAppHandler web = new WebAppHandler(webAssets);
     PlayerClient player = PlayerClient.create(vertx, PLAYER_TIMEOUT_MS, PLAYER_TIMEOUT_MS);
     TriggerHandler trigger = new TriggerHandler(vertx.eventBus());
@@ -155,6 +160,8 @@ public class ApiVerticle extends VerticleBase {
         .get(connect::redirect);
     Resource.at(router, "/api/devices", body).get(devices::list);
 
+    playerControls(router, body, controls, snooze);
+
     Resource.at(router, HealthHandler.LIVE_PATH, body).get(health::live);
     Resource.at(router, "/readyz", body).get(health::ready);
     Resource.at(router, "/metrics", body).get(metrics::scrape);
@@ -164,5 +171,24 @@ public class ApiVerticle extends VerticleBase {
 
     ProblemHandler.register(router, player);
     return router;
+  }
+
+  /** Playback, the library, snooze and the sleep timer: requests to this node's player. */
+  private static void playerControls(Router router, BodyHandler body, ControlsClient controls, SnoozeHandler snooze) {
+    PlaybackHandler playback = new PlaybackHandler(controls);
+    Resource.at(router, "/api/playback", body).get(playback::state);
+    Resource.at(router, "/api/playback/play", body).post(RequestBody.JSON, playback::play);
+    Resource.at(router, "/api/playback/pause", body).post(playback::pause);
+    Resource.at(router, "/api/playback/resume", body).post(playback::resume);
+    Resource.at(router, "/api/playback/next", body).post(playback::next);
+    Resource.at(router, "/api/playback/previous", body).post(playback::previous);
+    Resource.at(router, "/api/playback/volume", body).put(RequestBody.JSON, playback::volume);
+    LibraryHandler library = new LibraryHandler(controls);
+    Resource.at(router, "/api/library/search", body).get(library::search);
+    Resource.at(router, "/api/library/artists/:id/albums", body).get(library::artistAlbums);
+    Resource.at(router, "/api/library/:list", body).get(library::list);
+    Resource.at(router, "/api/alarm/snooze", body).post(snooze::snooze).delete(snooze::dismiss);
+    SleepHandler sleep = new SleepHandler(controls);
+    Resource.at(router, "/api/sleep", body).get(sleep::status).post(RequestBody.JSON, sleep::start).delete(sleep::stop);
   }
 }

@@ -158,7 +158,7 @@ class StateSectionsTest extends StrictStoreTest {
   @Test
   void badStateRequestsAreClearFailuresAndChangeNothing() {
     store.state(c -> c.commit(SCHEDULER, null, fired(T, "a")));
-    assertCode(ErrorCode.BAD_REQUEST, store.stateFailure(c -> c.load("player")));
+    assertCode(ErrorCode.BAD_REQUEST, store.stateFailure(c -> c.load("elsewhere")));
     assertCode(ErrorCode.BAD_REQUEST, store.stateFailure(c -> c.load(null)));
     assertCode(ErrorCode.BAD_REQUEST, store.stateFailure(c -> c.commit("nope", null, new JsonObject())));
     assertCode(ErrorCode.BAD_REQUEST, store.stateFailure(c -> c.commit(SCHEDULER, null, null)));

@@ -3,6 +3,7 @@ package io.spotipi.player;
 import io.spotipi.player.auth.CredentialSources;
 import io.spotipi.player.auth.StateCredentialStore;
 import io.spotipi.player.connect.ConnectFlow;
+import io.spotipi.player.controls.PlayerControls;
 import io.spotipi.player.device.LastKnownDevices;
 import io.spotipi.shared.ConfigClient;
 import io.spotipi.shared.ConfigClientOptions;
@@ -64,7 +65,9 @@ public class PlayerVerticle extends VerticleBase {
     endpoints = new PlayerEndpoints(options, clock, services, store, credentials, connect);
     return Future.all(state.ready(), config.ready(), endpoints.register(vertx.eventBus()))
         .onSuccess(v -> lastKnown.load())
-        .compose(v -> credentials.start());
+        .compose(v -> credentials.start())
+        .compose(v -> PlayerControls.start(vertx, config(), new PlayerControls.Wiring(services, options, clock, config,
+            state, lastKnown, () -> credentials.ready(options.requestTimeout()))));
   }
 
   @Override

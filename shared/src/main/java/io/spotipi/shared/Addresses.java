@@ -67,4 +67,27 @@ public final class Addresses {
   public static final String SPOTIFY_AUTHORIZE = "spotipi.spotify.authorize";
   /** Request-reply: {@code CallbackRequest} → {@code SpotifyStatus}. Carries a one-time code: local only. */
   public static final String SPOTIFY_CALLBACK = "spotipi.spotify.callback";
+
+  // ---- player controls (playback, library, snooze, sleep): local to each node's player, like the above
+
+  /** Request-reply: empty → {@code PlaybackStatus}, or a null body when nothing plays. */
+  public static final String PLAYBACK_STATE = "spotipi.player.playback.state";
+  /** Request-reply: {@code PlayCommand} → {@code ControlDone}. */
+  public static final String PLAYBACK_PLAY = "spotipi.player.playback.play";
+  /** Request-reply: {@code PlaybackCommand} → {@code ControlDone}. */
+  public static final String PLAYBACK_COMMAND = "spotipi.player.playback.command";
+  /** Request-reply: {@code LibraryRequest} → {@code LibraryPage}. */
+  public static final String LIBRARY = "spotipi.player.library";
+  /** Request-reply: empty → {@code SnoozeStatus}: pauses the alarm that plays, to resume it later. */
+  public static final String SNOOZE = "spotipi.player.snooze";
+  /** Request-reply: empty → {@code SnoozeStatus} (none): the snoozed alarm does not resume. */
+  public static final String SNOOZE_DISMISS = "spotipi.player.snooze.dismiss";
+  /** Request-reply: empty → {@code SnoozeStatus}. */
+  public static final String SNOOZE_STATUS = "spotipi.player.snooze.status";
+  /** Request-reply: {@code SleepRequest} → {@code SleepStatus}. */
+  public static final String SLEEP_START = "spotipi.player.sleep.start";
+  /** Request-reply: empty → {@code SleepStatus}: fades out and pauses now. */
+  public static final String SLEEP_STOP = "spotipi.player.sleep.stop";
+  /** Request-reply: empty → {@code SleepStatus}. */
+  public static final String SLEEP_STATUS = "spotipi.player.sleep.status";
 }

@@ -12,13 +12,22 @@ import io.spotipi.shared.message.CallbackRequest;
 import io.spotipi.shared.message.CommitRequest;
 import io.spotipi.shared.message.ConfigChanged;
 import io.spotipi.shared.message.ConfigDocument;
+import io.spotipi.shared.message.ControlDone;
 import io.spotipi.shared.message.DeviceList;
 import io.spotipi.shared.message.DevicesRequest;
 import io.spotipi.shared.message.HistoryPage;
 import io.spotipi.shared.message.HistoryRequest;
+import io.spotipi.shared.message.LibraryPage;
+import io.spotipi.shared.message.LibraryRequest;
 import io.spotipi.shared.message.LoadRequest;
+import io.spotipi.shared.message.PlayCommand;
 import io.spotipi.shared.message.PlayOutcome;
+import io.spotipi.shared.message.PlaybackCommand;
+import io.spotipi.shared.message.PlaybackStatus;
 import io.spotipi.shared.message.RestoreRequest;
+import io.spotipi.shared.message.SleepRequest;
+import io.spotipi.shared.message.SleepStatus;
+import io.spotipi.shared.message.SnoozeStatus;
 import io.spotipi.shared.message.SpotifyCredentialsRequest;
 import io.spotipi.shared.message.SpotifyStatus;
 import io.spotipi.shared.message.StateChanged;
@@ -46,7 +55,10 @@ public final class EventBusCodecs {
       RestoreRequest.class, StoreStatus.class, AlarmFired.class, AlarmStatus.class, AlarmStatusRequest.class,
       StateLoadRequest.class, StateDocument.class, StateCommitRequest.class, StateChanged.class,
       AlarmPrepare.class, PlayOutcome.class, DevicesRequest.class, DeviceList.class, SpotifyStatus.class,
-      SpotifyCredentialsRequest.class, AuthorizeRequest.class, AuthorizeReply.class, CallbackRequest.class);
+      SpotifyCredentialsRequest.class, AuthorizeRequest.class, AuthorizeReply.class, CallbackRequest.class,
+      // player controls
+      PlaybackStatus.class, PlayCommand.class, PlaybackCommand.class, ControlDone.class, LibraryRequest.class,
+      LibraryPage.class, SnoozeStatus.class, SleepRequest.class, SleepStatus.class);
 
   private static final Set<Vertx> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
 

@@ -17,6 +17,9 @@ public final class StateSections {
   /** The player's Spotify credentials, or the mark that the user disconnected: {@link SpotifyState}. Secrets. */
   public static final String SPOTIFY = "spotify";
 
+  /** The players' timers (snooze, sleep): {@link PlayerState}. */
+  public static final String PLAYER = "player";
+
   /** Every section the owner keeps; a request naming another is refused. */
-  public static final List<String> ALL = List.of(SCHEDULER, SPOTIFY);
+  public static final List<String> ALL = List.of(SCHEDULER, SPOTIFY, PLAYER);
 }

@@ -35,7 +35,7 @@ class AlarmEndToEndTest {
   /** A Monday in Vienna (the default alarm zone), far from any DST change. */
   private static final Instant MONDAY_0700 = at("2026-11-30T07:00+01:00");
   private static final Set<String> STATUS_FIELDS =
-      Set.of("enabled", "time", "weekdays", "timezone", "next_fire", "next_fire_in_seconds", "last_fired");
+      Set.of("enabled", "time", "weekdays", "timezone", "next_fire", "next_fire_in_seconds", "last_fired", "snooze");
   private static final String PLAYLIST = "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M";
 
   private SpotiPiStack node;

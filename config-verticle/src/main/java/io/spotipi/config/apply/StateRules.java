@@ -3,6 +3,7 @@ package io.spotipi.config.apply;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.JsonValues;
+import io.spotipi.shared.PlayerState;
 import io.spotipi.shared.SchedulerState;
 import io.spotipi.shared.SpotifyState;
 import io.spotipi.shared.StateSections;
@@ -21,7 +22,8 @@ final class StateRules {
   /** Per section, a check of its value that throws IllegalArgumentException naming the bad field. */
   private static final Map<String, Consumer<JsonObject>> SHAPES = Map.of(
       StateSections.SCHEDULER, SchedulerState::fromJson,
-      StateSections.SPOTIFY, SpotifyState::fromJson);
+      StateSections.SPOTIFY, SpotifyState::fromJson,
+      StateSections.PLAYER, PlayerState::fromJson);
 
   /** @throws ConfigFailure BAD_REQUEST unless {@code section} is a known section */
   static void requireSection(String section) {

@@ -50,8 +50,13 @@ public class SpotifyClient {
 
   /** What plays where; empty when nothing plays (Spotify's 204). */
   public Future<Optional<PlaybackState>> playback() {
+    return player().map(state -> state.map(PlaybackState::fromJson));
+  }
+
+  /** {@code GET /v1/me/player} as Spotify answers it (with the item's details); empty on a 204. */
+  public Future<Optional<JsonObject>> player() {
     return call(HttpMethod.GET, PLAYER, Map.of(), null).map(response -> response.statusCode() == 204
-        ? Optional.empty() : Optional.of(PlaybackState.fromJson(Responses.json("GET " + PLAYER, response))));
+        ? Optional.empty() : Optional.of(Responses.json("GET " + PLAYER, response)));
   }
 
   /** Moves playback to the device; {@code play} false leaves it paused there. */

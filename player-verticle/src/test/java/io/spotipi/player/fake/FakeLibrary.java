@@ -97,7 +97,10 @@ public final class FakeLibrary {
   private JsonObject summary(JsonObject p) {
     JsonObject tracks = new JsonObject().put("href", fake.url() + "/v1/playlists/" + p.getString("id") + "/tracks")
         .put("total", p.getInteger("total"));
-    return new JsonObject().put("id", p.getString("id")).put("name", p.getString("name"))
-        .put("uri", "spotify:playlist:" + p.getString("id")).put(developmentMode ? "items" : "tracks", tracks);
+    return new JsonObject().put("type", "playlist").put("id", p.getString("id")).put("name", p.getString("name"))
+        .put("uri", "spotify:playlist:" + p.getString("id")).put(developmentMode ? "items" : "tracks", tracks)
+        .put("owner", new JsonObject().put("id", "owner-id").put("display_name", "Owner"))
+        .put("images", new JsonArray().add(new JsonObject().put("url", "https://i.fake/" + p.getString("id"))
+            .putNull("width").putNull("height")));
   }
 }

@@ -118,7 +118,9 @@ public final class FakePlayer {
     JsonObject body = new JsonObject().put("device", device.toJson(true)).put("is_playing", shownPlaying)
         .put("shuffle_state", shuffle).put("progress_ms", 1234)
         .put("context", contextUri == null ? null : new JsonObject().put("uri", contextUri))
-        .put("item", new JsonObject().put("uri", uris != null ? uris.getString(0) : "spotify:track:fakeTrack0000000000001"));
+        .put("item", FakeMusic.track(uris != null ? uris.getString(0).substring("spotify:track:".length())
+            : "fakeTrack0000000000001", "Fake Song", "Fake Band",
+            FakeMusic.album("fakeAlbum0000000000001", "Fake Album", "Fake Band", 12)));
     FakeSpotify.end(rc, 200, body);
   }
 

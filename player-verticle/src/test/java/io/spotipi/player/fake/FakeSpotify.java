@@ -25,6 +25,7 @@ public final class FakeSpotify {
   private final Vertx vertx;
   private final FakeAccounts accounts = new FakeAccounts();
   private final FakePlayer player;
+  private final FakeMusic music = new FakeMusic(this);
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final List<Fault> faults = new ArrayList<>();
   private final HttpClient browser;
@@ -45,6 +46,7 @@ public final class FakeSpotify {
     router.get("/authorize").handler(fake.accounts::authorize);
     router.route("/v1/*").handler(fake::bearer);
     fake.player.mount(router);
+    fake.music.mount(router);
     return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)).requestHandler(router)
         .listen().map(s -> {
           fake.server = s;
@@ -78,6 +80,10 @@ public final class FakeSpotify {
 
   public FakePlayer player() {
     return player;
+  }
+
+  public FakeMusic music() {
+    return music;
   }
 
   /** Fails the next requests the fault names (faults apply in the order they were added). */
