@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Real alarms of a running SpotiPi, one a minute (alarm times have minute resolution): a one-time
- * alarm set for the next whole minute at least {@link #LEAD} ahead, and the time from that instant to
- * the fake's arrival of the play request. The fake runs in this JVM; its arrival times
+ * Real alarms of a running SpotiPi, one a minute (alarm times have minute resolution): an alarm set
+ * for the next whole minute at least {@link #LEAD} ahead, and the time from that instant to the fake's
+ * arrival of the play request. Odd rounds set a one-time alarm, which switches itself off when it
+ * fires; even rounds the same alarm on every weekday, which stays on. The fake runs in this JVM; its arrival times
  * ({@link System#nanoTime()}) are put on the wall clock by a reading of both taken a second before
  * each instant. The baseline, once per alarm after it played: a bare play request from this process to
  * the same fake, with the access token SpotiPi used, from send to answer. Between alarms a
@@ -36,6 +37,8 @@ final class AlarmLatency {
   private final MixedLoad mixed;
   private final Path tsv;
   private final Samples latency = new Samples();
+  private final Samples latencyOnce = new Samples();
+  private final Samples latencyDaily = new Samples();
   private final Samples late = new Samples();
   private final Samples baseline = new Samples();
   private final Samples load = new Samples();
@@ -48,7 +51,7 @@ final class AlarmLatency {
     this.bare = new Http(fake.url());
     this.mixed = mixed;
     this.tsv = tsv;
-    Files.writeString(tsv, "alarm\toccurrence\toutcome\tplay_ms\tlate_ms\tbaseline_ms\tload1\n");
+    Files.writeString(tsv, "alarm\toccurrence\tkind\toutcome\tplay_ms\tlate_ms\tbaseline_ms\tload1\n");
   }
 
   void run(int alarms) throws IOException, InterruptedException {
@@ -56,6 +59,8 @@ final class AlarmLatency {
       round(i);
     }
     latency.print("alarm_play_ms");
+    latencyOnce.print("alarm_once_play_ms");
+    latencyDaily.print("alarm_daily_play_ms");
     late.print("alarm_late_ms");
     baseline.print("baseline_play_ms");
     load.print("alarm_load1");
@@ -66,7 +71,10 @@ final class AlarmLatency {
 
   private void round(int i) throws IOException, InterruptedException {
     Instant occurrence = Instant.now().plus(LEAD).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
-    Http.Answer set = spotipi.putJson("/api/alarm", MixedLoad.alarm(HH_MM.format(occurrence)));
+    boolean once = i % 2 == 1;
+    String kind = once ? "once" : "daily";
+    String time = HH_MM.format(occurrence);
+    Http.Answer set = spotipi.putJson("/api/alarm", once ? MixedLoad.alarm(time) : MixedLoad.daily(time));
     if (set.status() != 200) {
       throw new IOException("PUT /api/alarm answered " + set.status() + ": " + set.body());
     }
@@ -89,6 +97,7 @@ final class AlarmLatency {
       played++;
       double ms = Duration.between(occurrence, anchorWall.plusNanos(play.nanos() - anchorNanos)).toNanos() / 1e6;
       latency.add(ms);
+      (once ? latencyOnce : latencyDaily).add(ms);
       late.add(last.getLong("late_ms"));
       double base = barePlay(play.bearer());
       baseline.add(base);
@@ -96,8 +105,9 @@ final class AlarmLatency {
       baseMs = String.format(Locale.ROOT, "%.2f", base);
     }
     load.add(load1);
-    Figures.log("alarm " + i + " at " + occurrence + ": " + outcome + ", play request after " + playMs + " ms");
-    Files.writeString(tsv, i + "\t" + occurrence + "\t" + outcome + "\t" + playMs + "\t"
+    Figures.log("alarm " + i + " (" + kind + ") at " + occurrence + ": " + outcome + ", play request after " + playMs
+        + " ms");
+    Files.writeString(tsv, i + "\t" + occurrence + "\t" + kind + "\t" + outcome + "\t" + playMs + "\t"
         + (last == null ? "" : last.getLong("late_ms")) + "\t" + baseMs + "\t" + load1 + "\n", StandardOpenOption.APPEND);
   }
 

@@ -1,7 +1,9 @@
 package io.spotipi.bench.spotify;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.util.List;
 
 /** What a user's pages send between alarms: the device list (cached and fresh), the Spotify and alarm status. */
 final class MixedLoad {
@@ -19,6 +21,11 @@ final class MixedLoad {
   static JsonObject alarm(String time) {
     return new JsonObject().put("enabled", true).put("time", time).putNull("weekdays").put("timezone", "UTC")
         .put("device_name", "Kitchen").put("playlist_uri", PLAYLIST).put("alarm_volume", 30).put("fade_in", true);
+  }
+
+  /** The same alarm on every day of the week: it stays on after it fired. */
+  static JsonObject daily(String time) {
+    return alarm(time).put("weekdays", new JsonArray(List.of(0, 1, 2, 3, 4, 5, 6)));
   }
 
   void batch() throws IOException, InterruptedException {
