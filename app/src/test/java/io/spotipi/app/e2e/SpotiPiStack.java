@@ -52,13 +52,12 @@ final class SpotiPiStack implements AutoCloseable {
   static final long TIMEOUT_S = 10;
   /** The scheduler looks at the (test) clock this often while waiting. */
   static final long RECHECK_MS = 10;
-
-  final Vertx vertx;
   /** The speaker alarms name, and its id. */
   static final String KITCHEN = "Kitchen";
   static final String KITCHEN_ID = "k1";
   static final String PLAY = "/v1/me/player/play";
 
+  final Vertx vertx;
   final MutableClock clock;
   final FakeSpotify fake;
   final FakeDevice kitchen;
@@ -89,7 +88,8 @@ final class SpotiPiStack implements AutoCloseable {
     Map<String, String> environment = connected ? Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID,
         "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET,
         "SPOTIFY_REFRESH_TOKEN", fake.accounts().issueRefreshToken()) : Map.of();
-    // Its own clock reading the same time: the scheduler's reads stay countable (awaitClockReads).
+    // Its own clock reading the same time: the scheduler's reads stay countable (awaitClockReads). An
+    // env file that does not exist: never the one of whoever runs the tests.
     Await.result(vertx.deployVerticle(new PlayerVerticle(environment, clock.sameTime()), new DeploymentOptions()
         .setConfig(Rig.fastOptions(fake.url()).setEnvFile(dataDir.resolve("absent.env").toString()).toJson())));
     Await.result(vertx.deployVerticle(new SchedulerVerticle(clock), new DeploymentOptions().setConfig(

@@ -40,6 +40,8 @@ final class AlarmLatency {
   private final Samples latencyOnce = new Samples();
   private final Samples latencyDaily = new Samples();
   private final Samples late = new Samples();
+  /** From the scheduler's firing (the claim won and recorded) to the play request: the player's part. */
+  private final Samples player = new Samples();
   private final Samples baseline = new Samples();
   private final Samples load = new Samples();
   private int played;
@@ -62,6 +64,7 @@ final class AlarmLatency {
     latencyOnce.print("alarm_once_play_ms");
     latencyDaily.print("alarm_daily_play_ms");
     late.print("alarm_late_ms");
+    player.print("alarm_player_ms");
     baseline.print("baseline_play_ms");
     load.print("alarm_load1");
     Figures.put("alarms", alarms);
@@ -99,6 +102,7 @@ final class AlarmLatency {
       latency.add(ms);
       (once ? latencyOnce : latencyDaily).add(ms);
       late.add(last.getLong("late_ms"));
+      player.add(ms - last.getLong("late_ms"));
       double base = barePlay(play.bearer());
       baseline.add(base);
       playMs = String.format(Locale.ROOT, "%.2f", ms);
