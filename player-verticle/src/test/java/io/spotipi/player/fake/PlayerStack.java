@@ -53,7 +53,7 @@ public final class PlayerStack implements AutoCloseable {
   public final Path envFile;
   private final Context context;
   private final PlayerClient player;
-  private final String configDeployment;
+  private String configDeployment;
   private String playerDeployment;
   private Map<String, String> environment = Map.of();
 
@@ -221,6 +221,12 @@ public final class PlayerStack implements AutoCloseable {
   private StateDocument section(String name) {
     Object body = Await.result(vertx.eventBus().request(Addresses.STATE_LOAD, new StateLoadRequest(name))).body();
     return Json.fromJson(body, StateDocument.class);
+  }
+
+  /** Undeploys the config owner this stack started: no owner answers from now on. */
+  public void stopOwner() {
+    Await.result(vertx.undeploy(configDeployment));
+    configDeployment = null;
   }
 
   @Override
