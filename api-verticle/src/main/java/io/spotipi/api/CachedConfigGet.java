@@ -34,11 +34,6 @@ final class CachedConfigGet implements Handler<HttpServerRequest> {
       next.handle(req);
       return;
     }
-    Problem denied = guard.admitRead(req);
-    if (denied != null) {
-      ProblemHandler.send(req, denied);
-    } else {
-      Replies.snapshot(req, snapshot);
-    }
+    guard.admitRead(req, r -> Replies.snapshot(r, snapshot));
   }
 }

@@ -32,11 +32,6 @@ final class CachedLibraryPages implements Handler<HttpServerRequest> {
       next.handle(req);
       return;
     }
-    Problem denied = guard.admitRead(req);
-    if (denied != null) {
-      ProblemHandler.send(req, denied);
-    } else {
-      LibraryHandler.send(req, page);
-    }
+    guard.admitRead(req, r -> LibraryHandler.send(r, page));
   }
 }
