@@ -59,7 +59,8 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void withAClientSecretTheFlowUsesBasicAuthAndStoresTheAuthorization() {
-    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET",
+        FakeAccounts.CLIENT_SECRET));
     assertEquals("not_configured", f.call(p -> p.status()).state());
     AuthorizeReply reply = authorize();
     String url = reply.authorizeUrl();
@@ -104,7 +105,8 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void aWrongReusedOrExpiredStateStoresNothing() {
-    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET",
+        FakeAccounts.CLIENT_SECRET));
     AuthorizeReply reply = authorize();
     String code = param(consent(reply), "code");
     refused(new CallbackRequest(null, code, "not-the-state"));
@@ -141,7 +143,8 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void aCodeSpotifyRefusesIsABadRequestAndStoresNothing() {
-    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET",
+        FakeAccounts.CLIENT_SECRET));
     AuthorizeReply reply = authorize();
     ConfigFailure refused = refused(new CallbackRequest(null, "a-code-spotify-never-issued", reply.state()));
     assertTrue(refused.getMessage().contains("invalid_grant"), refused.getMessage());
