@@ -80,7 +80,7 @@ walk() {
 
 # One round: a fresh SpotiPi (its library cache cold), the walk twice, then the GET pairs.
 round() {
-  local r=$1 dir="$WORK/round$1" pid url p
+  local r=$1 dir="$WORK/round$1" pid url
   mkdir -p "$dir"
   start_spotipi pid "$dir/data" "$dir/spotipi.log" url
   log "round $r: the walk, cache cold then warm"
@@ -92,15 +92,7 @@ round() {
   log "round $r: GET, $GET_PAIRS interleaved pairs of ${GET_SECONDS}s (library page and config)"
   warm "$url$LIBRARY_PATH" get.lua
   warm "$url$CONFIG_PATH" get.lua
-  for ((p = 1; p <= GET_PAIRS; p++)); do
-    if (((r + p) % 2)); then
-      load library_get get.lua "$url$LIBRARY_PATH" "$dir/library$p.log" "$GET_SECONDS"
-      load config_get get.lua "$url$CONFIG_PATH" "$dir/config$p.log" "$GET_SECONDS"
-    else
-      load config_get get.lua "$url$CONFIG_PATH" "$dir/config$p.log" "$GET_SECONDS"
-      load library_get get.lua "$url$LIBRARY_PATH" "$dir/library$p.log" "$GET_SECONDS"
-    fi
-  done
+  get_pairs "$r" "$dir" library_get "$url$LIBRARY_PATH" config_get "$url$CONFIG_PATH"
   stop "$pid"
 }
 
