@@ -8,11 +8,10 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The server's request handler: answers {@code GET /api/config} from the near cache without routing,
- * and hands every other request (and that one when the cache is stale) on: to {@link CachedLibraryPages},
- * then the router. The whole
- * document is the API's hot read, and routing it costs a measurable share of a bare server's
- * throughput (bench/results/README.md). The answer is the router's: the same {@link RequestGuard} checks
- * and headers, the same {@link Replies#snapshot}.
+ * and hands every other request (and that one when the cache is stale) on, to {@link CachedLibraryPages}
+ * and then the router. The whole document is the API's hot read, and routing it costs a measurable share
+ * of a bare server's throughput (bench/results/README.md). The answer is the router's: the same
+ * {@link RequestGuard} checks and headers, the same {@link Replies#snapshot}.
  */
 final class CachedConfigGet implements Handler<HttpServerRequest> {
   static final String PATH = "/api/config";

@@ -8,7 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
  * Answers a {@code GET} of a library page that was answered within the last second ({@link PageCache},
  * filled by {@link LibraryHandler}) without routing, and hands every other request on. Reaching the
  * library's routes walks past every route registered before them, regex-matching those with path
- * parameters: under load that cost more than the rest of the answer (bench/results/README.md). The
+ * parameters: a large share of the event loop's time under load (bench/results/README.md). The
  * answer is the routed one: the same {@link RequestGuard} checks and headers, the same
  * {@link LibraryHandler#send}. Only an address answered 200 is cached, so a hit needs no checking again.
  */
