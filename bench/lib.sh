@@ -107,6 +107,11 @@ get_pairs() {
   done
 }
 
+# show_written TABLE: the table again on the terminal, and where the results file and the raw logs are.
+show_written() {
+  printf '\n%s\n\nwritten: %s (raw logs in %s)\n' "$1" "$RESULT" "$WORK"
+}
+
 # warm URL LUA [SECONDS]: WARMUP (or SECONDS) seconds of unrecorded load; a cold JIT otherwise
 # dominates the first seconds (and the p99) of a fresh server.
 warm() { wrk -t2 -c"$CONNECTIONS" -d"${3:-$WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }

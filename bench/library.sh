@@ -135,10 +135,7 @@ main() {
     grep -h '^view=' "$WORK/round1/walk-warm.log" | sed 's/^/warm /'
     echo '```'
   } >"$RESULT"
-  echo
-  echo "$table"
-  echo
-  echo "written: $RESULT (raw logs in $WORK)"
+  show_written "$table"
 }
 
 main "$@"

@@ -261,10 +261,7 @@ main() {
       echo '```'
     fi
   } >"$RESULT"
-  echo
-  echo "$table"
-  echo
-  echo "written: $RESULT (raw logs in $WORK)"
+  show_written "$table"
 }
 
 main "$@"
