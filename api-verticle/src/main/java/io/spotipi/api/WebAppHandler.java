@@ -25,7 +25,9 @@ final class WebAppHandler {
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
-      "img-src 'self' https://i.scdn.co data:",
+      // covers: Spotify serves them from subdomains of both (i.scdn.co, mosaic.scdn.co,
+      // image-cdn-ak.spotifycdn.com, image-cdn-fa.spotifycdn.com, and more for its generated playlists)
+      "img-src 'self' data: https://*.scdn.co https://*.spotifycdn.com",
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",

@@ -5,12 +5,16 @@ import { html } from '../vendor/preact-htm.js';
 import { del, post } from '../lib/api.js';
 import { duration, formatTime, t } from '../lib/i18n.js';
 import { K } from '../lib/keys.js';
+import { keep, recall } from '../lib/local.js';
 import { refreshAlarm } from '../lib/live.js';
 import { reloadPolled, usePolled } from '../lib/polled.js';
 import { problemText } from '../lib/problem.js';
 import { notify } from '../lib/store.js';
 import { useSecondTick } from '../lib/tick.js';
+import { PLAYBACK } from './now-playing.js';
 import { SLEEP, SLEEP_POLL_MS } from './sleep-sheet.js';
+
+const DISMISSED_KEY = 'spotipi.dismissedAlarm';
 
 async function act(action, after, done) {
   try {
@@ -42,18 +46,28 @@ function Countdown({ until, message, ...rest }) {
   return left > 0 ? html`<${Banner} text=${t(message, { left: duration(left) })} ...${rest} />` : null;
 }
 
-/** The alarm played within the snooze window and is not snoozed: it may be ringing now. */
+/** A snooze pauses the music and a dismissed one may have resumed it: home shows what plays now. */
+function afterSnooze() {
+  refreshAlarm();
+  reloadPolled(PLAYBACK);
+}
+
+/**
+ * The alarm played within the snooze window and is not snoozed: it may be ringing now. Not after this
+ * browser dismissed its snooze: the player would refuse another (the status does not tell).
+ */
 function RingingBanner({ alarm, config }) {
   const now = useSecondTick();
   const last = alarm.last_fired;
   const windowMinutes = (config && config[K.SNOOZE_WINDOW_MINUTES]) || 0;
-  if (!last || last.outcome !== 'played' || now - Date.parse(last.fired_at) > windowMinutes * 60000) {
+  if (!last || last.outcome !== 'played' || now - Date.parse(last.fired_at) > windowMinutes * 60000
+    || recall(DISMISSED_KEY) === last.occurrence) {
     return null;
   }
   const minutes = config[K.SNOOZE_MINUTES];
   return html`<${Banner} text=${t('banner.ringing', { time: formatTime(new Date(last.fired_at), alarm.timezone) })}
     button=${t('banner.snooze', { minutes })} testid="ringing-banner"
-    onAction=${() => act(() => post('/api/alarm/snooze'), refreshAlarm, t('banner.snoozed', { minutes }))} />`;
+    onAction=${() => act(() => post('/api/alarm/snooze'), afterSnooze, t('banner.snoozed', { minutes }))} />`;
 }
 
 /** GET /api/alarm carries `snooze: {until}` while a snoozed alarm waits to resume. */
@@ -65,8 +79,12 @@ export function SnoozeBanners({ alarm, config }) {
   if (!until) {
     return html`<${RingingBanner} alarm=${alarm} config=${config} />`;
   }
+  const dismiss = async () => {
+    await del('/api/alarm/snooze');
+    keep(DISMISSED_KEY, alarm.last_fired && alarm.last_fired.occurrence);
+  };
   return html`<${Countdown} until=${until} message="banner.snoozing" button=${t('banner.dismiss')} testid="snooze-banner"
-    onAction=${() => act(() => del('/api/alarm/snooze'), refreshAlarm, t('banner.dismissed'))} />`;
+    onAction=${() => act(dismiss, afterSnooze, t('banner.dismissed'))} />`;
 }
 
 /** GET /api/sleep: {active, ends_at, uri, device}. */

@@ -1,6 +1,5 @@
 // What Spotify plays now (GET /api/playback; 204: nothing), with previous / play-pause / next and the
-// volume. Renders nothing while this server has no such route or Spotify is not connected (home then
-// says how to connect it).
+// volume. Home shows it while Spotify is connected; it renders nothing when the route answers a problem.
 import { html, useState } from '../vendor/preact-htm.js';
 import { post, put } from '../lib/api.js';
 import { t } from '../lib/i18n.js';

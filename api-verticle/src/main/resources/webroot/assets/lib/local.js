@@ -1,5 +1,5 @@
-// Small things kept in this browser only (the last speaker of "play now", music picked lately): JSON in
-// localStorage, and a browser that keeps nothing simply forgets them.
+// Small things kept in this browser only (the last speaker of "play now", music picked lately, the alarm
+// whose snooze it dismissed): JSON in localStorage, and a browser that keeps nothing simply forgets them.
 export function recall(key, fallback) {
   try {
     const value = localStorage.getItem(key);

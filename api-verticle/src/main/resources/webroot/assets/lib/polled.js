@@ -52,6 +52,7 @@ export function usePolled(path, everyMs) {
   const p = pollOf(path);
   const [, setTick] = useState(0);
   const generation = state.generation;
+  const rendered = p.result;
   useEffect(() => {
     const idle = p.subscribers.size === 0;
     const listener = () => setTick((n) => n + 1);
@@ -59,6 +60,9 @@ export function usePolled(path, everyMs) {
     schedule(p, path);
     if (idle && state.generation > 0) {
       reloadPolled(path);
+    } else if (p.result !== rendered) {
+      // an answer that came between the render and this effect told the subscribers before this one
+      listener();
     }
     return () => {
       p.subscribers.delete(listener);

@@ -50,6 +50,12 @@ function TextField({ name, value, onInput, error, hint, type = 'text', ...rest }
     </label>`;
 }
 
+/** What the typed speaker field says while Spotify cannot list the speakers. */
+function deviceHint(spotifyState) {
+  const why = { not_configured: 'problem.notConnected', reauthorize: 'problem.reauthorize' }[spotifyState];
+  return why ? `${t(why)} ${t('device.typeName')}` : t('editor.deviceHint');
+}
+
 function shown(key, value) {
   if (key === K.WEEKDAYS) {
     const names = weekdayNames(locale());
@@ -168,10 +174,10 @@ export function AlarmEditor({ state }) {
         <${Switch} label=${t('editor.snooze', { minutes: state.config[K.SNOOZE_MINUTES] })} checked=${draft[K.SNOOZE_ENABLED]}
           onChange=${set(K.SNOOZE_ENABLED)} testid="field-snooze_enabled" />
       </div>
-      ${!spotify.data ? html`
+      ${spotify.connected ? html`
+        <${DevicePicker} value=${draft[K.DEVICE_NAME]} onChange=${set(K.DEVICE_NAME)} testid="field-device" />` : html`
         <${TextField} name=${K.DEVICE_NAME} value=${draft[K.DEVICE_NAME]} onInput=${set(K.DEVICE_NAME)}
-          error=${errors[K.DEVICE_NAME]} hint=${t('editor.deviceHint')} autocomplete="off" />` : html`
-        <${DevicePicker} value=${draft[K.DEVICE_NAME]} onChange=${set(K.DEVICE_NAME)} testid="field-device" />`}
+          error=${errors[K.DEVICE_NAME]} hint=${deviceHint(spotify.state)} autocomplete="off" />`}
       <${MusicField} uri=${draft[K.PLAYLIST_URI]} name=${draft[K.PLAYLIST_NAME]} browsable=${spotify.connected}
         error=${errors[K.PLAYLIST_URI] || errors[K.PLAYLIST_NAME]} testid="field-music"
         onChange=${({ uri, name }) => change({ [K.PLAYLIST_URI]: uri, [K.PLAYLIST_NAME]: name })} />

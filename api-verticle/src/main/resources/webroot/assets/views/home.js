@@ -63,7 +63,7 @@ export function Home({ state }) {
       </section>
       <div class="stack">
         <${SpotifyPrompt} spotify=${spotify} />
-        <${NowPlaying} />
+        ${spotify.connected && html`<${NowPlaying} />`}
         <${AlarmCard} state=${state} />
         ${spotify.connected && html`
           <${SleepCard} config=${state.config} browsable />

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.spotipi.player.fake.FakeLibrary;
 import io.spotipi.player.fake.FakeMusic;
 import io.spotipi.player.fake.Fault;
 import io.vertx.core.buffer.Buffer;
@@ -42,7 +43,7 @@ class LibraryRoutesTest extends PlayerRoutesTest {
     assertNull(page.getValue("next_offset"));
     assertEquals(20, page.getJsonArray("items").size());
     assertEquals(new JsonObject().put("uri", "spotify:playlist:" + FakeMusic.id("pl", 51)).put("name", "List 51")
-        .put("subtitle", "Owner").put("image_url", "https://i.fake/" + FakeMusic.id("pl", 51)).put("track_count", 51),
+        .put("subtitle", "Owner").put("image_url", FakeLibrary.PLAYLIST_IMAGES + FakeMusic.id("pl", 51)).put("track_count", 51),
         page.getJsonArray("items").getJsonObject(0));
     String etag = r.getHeader("ETag");
     assertNotNull(etag);

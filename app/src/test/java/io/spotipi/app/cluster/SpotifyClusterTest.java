@@ -3,10 +3,7 @@ package io.spotipi.app.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spotipi.player.fake.FakeAccounts;
 import io.spotipi.player.fake.FakeSpotify;
-import io.spotipi.shared.testing.Await;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,14 +15,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three nodes' players pointed at one fake Spotify in this JVM, which rotates the refresh token on
@@ -37,34 +32,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpotifyClusterTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static Vertx vertx;
-  private static FakeSpotify fake;
-  private static String firstToken;
-  private static List<ClusterNode> nodes;
 
-  @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    fake = Await.result(FakeSpotify.start(vertx));
-    fake.player().device("k1", "Kitchen");
-    fake.accounts().rotate(true);
-    firstToken = fake.accounts().issueRefreshToken();
-    Map<String, String> env = Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID,
-        "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET, "SPOTIFY_REFRESH_TOKEN", firstToken,
-        "SPOTIPI_SPOTIFY_API_URL", fake.url(), "SPOTIPI_SPOTIFY_ACCOUNTS_URL", fake.url());
-    nodes = ClusterNode.cluster(ClusterNode.runDir(SpotifyClusterTest.class), 3, "config,player,api", env);
-    ClusterNode.startAll(nodes);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (nodes != null) {
-      ClusterNode.destroyAll(nodes);
-    }
-    if (vertx != null) {
-      Await.result(vertx.close());
-    }
-  }
+  @RegisterExtension
+  static final SpotifyCluster CLUSTER = new SpotifyCluster(3, "config,player,api", true);
+  private final FakeSpotify fake = CLUSTER.fake();
+  private final String firstToken = CLUSTER.firstToken();
+  private final List<ClusterNode> nodes = CLUSTER.nodes();
 
   private static CompletableFuture<HttpResponse<String>> devices(ClusterNode node) {
     return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort
@@ -77,7 +50,7 @@ class SpotifyClusterTest {
     assertEquals("Kitchen", new JsonArray(answer.body()).getJsonObject(0).getString("name"));
   }
 
-  private static List<String> refreshTokensAsked() {
+  private List<String> refreshTokensAsked() {
     return fake.requests("POST", "/api/token").stream()
         .map(r -> r.body().replaceAll(".*refresh_token=([^&]+).*", "$1")).toList();
   }

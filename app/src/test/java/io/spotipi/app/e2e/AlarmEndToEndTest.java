@@ -1,6 +1,8 @@
 package io.spotipi.app.e2e;
 
 import io.spotipi.shared.testing.Await;
+import static io.spotipi.app.e2e.SpotiPiStack.KITCHEN;
+import static io.spotipi.app.e2e.SpotiPiStack.KITCHEN_ID;
 import static io.spotipi.app.e2e.SpotiPiStack.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.player.fake.Fault;
+import io.spotipi.player.fake.Recorded;
 import io.spotipi.shared.SchedulerState;
-import io.spotipi.shared.message.AlarmFired;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -28,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The alarm routes of the HTTP API against the real scheduler and the real config owner in one
- * Vert.x: what a front end sees, from the form post to the player being handed the alarm.
+ * The alarm routes of the HTTP API against the real scheduler, config owner and player in one Vert.x,
+ * the player connected to a fake Spotify: what a front end sees, from the form post to the play request.
  */
 class AlarmEndToEndTest {
   /** A Monday in Vienna (the default alarm zone), far from any DST change. */
@@ -152,19 +155,21 @@ class AlarmEndToEndTest {
 
   @Test
   void aTriggerPlaysNowAndLeavesAOneTimeAlarmEnabled() {
-    put(alarm("06:00", null).put("alarm_volume", 42));
+    put(alarm("06:00", null).put("alarm_volume", 42).put("device_name", KITCHEN).put("playlist_uri", PLAYLIST));
 
     HttpResponse<Buffer> r = node.post("/api/alarm/trigger");
     assertEquals(200, r.statusCode(), r.bodyAsString());
     String occurrence = r.bodyAsJsonObject().getString("occurrence");
     assertTrue(occurrence.startsWith("manual-"), occurrence);
     assertEquals(new JsonObject().put("occurrence", occurrence).put("fired_at", MONDAY_0700.toString())
-        .put("outcome", "played").put("device", "").put("detail", "played by the test"), r.bodyAsJsonObject());
+        .put("outcome", "played").put("device", KITCHEN).put("detail", "played on 'Kitchen' (exact name)"),
+        r.bodyAsJsonObject());
 
-    List<AlarmFired> played = node.player.played();
-    assertEquals(1, played.size());
-    assertEquals(occurrence, played.get(0).occurrence());
-    assertEquals(42, played.get(0).alarm().alarmVolume());
+    List<Recorded> plays = node.plays();
+    assertEquals(1, plays.size());
+    assertEquals(KITCHEN_ID, plays.get(0).param("device_id"));
+    assertEquals(PLAYLIST, new JsonObject(plays.get(0).body()).getString("context_uri"));
+    assertEquals(42, node.fake.player().volume(KITCHEN_ID));
     awaitTrue("the fired event", () -> !node.fired.isEmpty());
     assertEquals(occurrence, node.fired.get(0).getString("occurrence"));
 
@@ -174,7 +179,7 @@ class AlarmEndToEndTest {
     assertEquals("2026-12-01T06:00:00+01:00", status.getString("next_fire"));
     assertEquals(occurrence, status.getJsonObject("last_fired").getString("occurrence"));
     assertEquals("played", status.getJsonObject("last_fired").getString("outcome"));
-    assertEquals("played by the test", status.getJsonObject("last_fired").getString("detail"));
+    assertEquals("played on 'Kitchen' (exact name)", status.getJsonObject("last_fired").getString("detail"));
   }
 
   // ---- POST /save_alarm --------------------------------------------------------------------------
@@ -220,24 +225,23 @@ class AlarmEndToEndTest {
 
   @Test
   void aOneTimeAlarmFiresWhenTheClockGetsThereAndThenDisablesItself() {
-    JsonObject status = put(alarm("07:02", null).put("device_name", "Kitchen"));
+    JsonObject status = put(alarm("07:02", null).put("device_name", KITCHEN));
     Instant due = at("2026-11-30T07:02+01:00");
     assertEquals("2026-11-30T07:02:00+01:00", status.getString("next_fire"));
     assertEquals(120, status.getLong("next_fire_in_seconds"));
 
     node.clock.set(due.minusMillis(1));
     node.awaitClockReads(3);
-    assertEquals(List.of(), node.player.played(), "never before the target instant");
+    assertEquals(List.of(), node.plays(), "never before the target instant");
 
     node.clock.set(due);
-    awaitTrue("the alarm to play", () -> !node.player.played().isEmpty());
-    AlarmFired played = node.player.played().get(0);
-    assertEquals(due.toString(), played.occurrence());
-    assertEquals(due, played.scheduledFor());
-    assertEquals(0, played.lateMs());
-    assertEquals("Kitchen", played.alarm().deviceName());
+    awaitTrue("the alarm to play", () -> !node.plays().isEmpty());
     awaitTrue("the fired event", () -> !node.fired.isEmpty());
-    assertEquals(due.toString(), node.fired.get(0).getString("occurrence"));
+    JsonObject fired = node.fired.get(0);
+    assertEquals(due.toString(), fired.getString("occurrence"));
+    assertEquals(due.toString(), fired.getString("scheduled_for"));
+    assertEquals(0, fired.getLong("late_ms"));
+    assertEquals(KITCHEN, fired.getJsonObject("alarm").getString("device_name"));
 
     awaitTrue("enabled=false", () -> Boolean.FALSE.equals(node.configValue("enabled")));
     JsonObject after = node.alarmStatus();
@@ -245,7 +249,7 @@ class AlarmEndToEndTest {
     assertNull(after.getValue("next_fire"));
     assertEquals(due.toString(), after.getJsonObject("last_fired").getString("occurrence"));
     assertEquals("played", after.getJsonObject("last_fired").getString("outcome"));
-    assertEquals(1, node.player.played().size(), "played once");
+    assertEquals(1, node.plays().size(), "played once");
     JsonObject config = node.get("/api/config").bodyAsJsonObject();
     assertEquals(false, config.getBoolean("enabled"));
     for (String key : SchedulerState.FIELDS) {
@@ -261,7 +265,7 @@ class AlarmEndToEndTest {
   void invalidatingTheCachesMakesTheSchedulerReplan() {
     put(alarm("07:10", null));
     node.dropChangeEvents(true);
-    HttpResponse<Buffer> r = node.putJson("/api/config", alarm("07:02", null));
+    HttpResponse<Buffer> r = node.putJson("/api/config", alarm("07:02", null).put("device_name", KITCHEN));
     assertEquals(200, r.statusCode(), r.bodyAsString());
 
     assertEquals(200, node.post("/api/thread-safety/invalidate-cache").statusCode());
@@ -269,15 +273,16 @@ class AlarmEndToEndTest {
     // by then puts the next 07:02 on tomorrow.
     awaitNextFire("2026-11-30T07:02:00+01:00");
     node.clock.set(at("2026-11-30T07:02+01:00"));
-    awaitTrue("the alarm to play at its new time", () -> !node.player.played().isEmpty());
-    assertEquals(at("2026-11-30T07:02+01:00"), node.player.played().get(0).scheduledFor());
+    awaitTrue("the alarm to play at its new time", () -> !node.plays().isEmpty());
+    awaitTrue("the fired event", () -> !node.fired.isEmpty());
+    assertEquals("2026-11-30T06:02:00Z", node.fired.get(0).getString("scheduled_for"));
   }
 
   // ---- metrics -----------------------------------------------------------------------------------
 
   @Test
   void metricsCountCacheReadsAndPlayedAlarms() {
-    put(alarm("06:00", null));
+    put(alarm("06:00", null).put("device_name", KITCHEN));
     for (int i = 0; i < 5; i++) {
       assertEquals(200, node.get("/api/config").statusCode());
     }
@@ -286,7 +291,7 @@ class AlarmEndToEndTest {
     String metrics = scrape();
     assertTrue(sample(metrics, "spotipi_config_cache_hits_total", "client=\"api\"") >= 1, metrics);
     sample(metrics, "spotipi_config_cache_misses_total", "client=\"api\""); // present; how many is racy
-    assertEquals(node.player.played().size(), sample(metrics, "spotipi_alarm_fired_total", "outcome=\"played\""));
+    assertEquals(1.0, sample(metrics, "spotipi_alarm_fired_total", "outcome=\"played\""));
     assertEquals(0.0, sample(metrics, "spotipi_alarm_fired_total", "outcome=\"failed\""));
 
     double hits = sample(metrics, "spotipi_config_cache_hits_total", "client=\"api\"");
@@ -297,19 +302,20 @@ class AlarmEndToEndTest {
   }
 
   @Test
-  void aPlayerFailureIsAnsweredCountedAndShownInTheStatus() {
-    put(alarm("06:00", null));
-    node.player.failFromNowOn();
+  void aSpotifyFailureIsAnsweredCountedAndShownInTheStatus() {
+    put(alarm("06:00", null).put("device_name", KITCHEN));
+    node.fake.fault(Fault.status("PUT", SpotiPiStack.PLAY, 503, null).times(Integer.MAX_VALUE));
 
     HttpResponse<Buffer> r = node.post("/api/alarm/trigger");
     assertEquals(503, r.statusCode(), r.bodyAsString());
     assertEquals("application/problem+json", r.getHeader("Content-Type"));
-    assertEquals("test player: no device answers", r.bodyAsJsonObject().getString("detail"));
-    assertEquals(1, node.player.played().size());
+    String detail = "play: HTTP 503: scripted fault (5 attempts)";
+    assertEquals(detail, r.bodyAsJsonObject().getString("detail"));
+    assertEquals(5, node.plays().size(), "every attempt the player makes");
 
     JsonObject lastFired = node.alarmStatus().getJsonObject("last_fired");
     assertEquals("failed", lastFired.getString("outcome"));
-    assertEquals("test player: no device answers", lastFired.getString("detail"));
+    assertEquals(detail, lastFired.getString("detail"));
     String metrics = scrape();
     assertEquals(1.0, sample(metrics, "spotipi_alarm_fired_total", "outcome=\"failed\""));
     assertEquals(0.0, sample(metrics, "spotipi_alarm_fired_total", "outcome=\"played\""));

@@ -6,6 +6,12 @@ import io.spotipi.api.ApiOptions;
 import io.spotipi.api.ApiVerticle;
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.player.PlayerVerticle;
+import io.spotipi.player.fake.FakeAccounts;
+import io.spotipi.player.fake.FakeDevice;
+import io.spotipi.player.fake.FakeSpotify;
+import io.spotipi.player.fake.Recorded;
+import io.spotipi.player.fake.Rig;
 import io.spotipi.scheduler.SchedulerOptions;
 import io.spotipi.scheduler.SchedulerVerticle;
 import io.spotipi.shared.Addresses;
@@ -30,30 +36,38 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The three verticles of a node in one Vert.x with Prometheus metrics: the real config owner on a
- * temp dir, the scheduler on a {@link MutableClock} with a {@link RecordingPlayer}, and the HTTP API on a
- * free loopback port; plus a web client and a recorder of {@code spotipi.alarm.fired}.
+ * The four verticles of a node in one Vert.x with Prometheus metrics: the real config owner on a temp
+ * dir, the real player pointed at a {@link FakeSpotify} (one speaker, {@link #KITCHEN}), the scheduler
+ * playing on it, both on one {@link MutableClock}, and the HTTP API on a free loopback port; plus a web
+ * client and a recorder of {@code spotipi.alarm.fired}. Connected, the player has the fake's client and
+ * a refresh token in its environment, as from the original's env file; not connected, it has nothing.
  */
 final class SpotiPiStack implements AutoCloseable {
   static final long TIMEOUT_S = 10;
   /** The scheduler looks at the (test) clock this often while waiting. */
   static final long RECHECK_MS = 10;
+  /** The speaker alarms name, and its id. */
+  static final String KITCHEN = "Kitchen";
+  static final String KITCHEN_ID = "k1";
+  static final String PLAY = "/v1/me/player/play";
 
   final Vertx vertx;
   final MutableClock clock;
-  final RecordingPlayer player = new RecordingPlayer();
+  final FakeSpotify fake;
+  final FakeDevice kitchen;
   final List<JsonObject> fired = new CopyOnWriteArrayList<>();
   final int port;
   private final WebClient web;
   private final String configDeployment;
   private volatile boolean dropChangeEvents;
 
-  private SpotiPiStack(Path dataDir, Instant now) {
+  private SpotiPiStack(Path dataDir, Instant now, boolean connected) {
     clock = new MutableClock(now);
     vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
@@ -71,7 +85,16 @@ final class SpotiPiStack implements AutoCloseable {
     Await.result(firedConsumer.completion());
     configDeployment = Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
         new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("test").toJson())));
-    Await.result(vertx.deployVerticle(new SchedulerVerticle(clock, player), new DeploymentOptions().setConfig(
+    fake = Await.result(FakeSpotify.start(vertx));
+    kitchen = fake.player().device(KITCHEN_ID, KITCHEN);
+    Map<String, String> environment = connected ? Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID,
+        "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET,
+        "SPOTIFY_REFRESH_TOKEN", fake.accounts().issueRefreshToken()) : Map.of();
+    // Its own clock reading the same time: the scheduler's reads stay countable (awaitClockReads). An
+    // env file that does not exist: never the one of whoever runs the tests.
+    Await.result(vertx.deployVerticle(new PlayerVerticle(environment, clock.sameTime()), new DeploymentOptions()
+        .setConfig(Rig.fastOptions(fake.url()).setEnvFile(dataDir.resolve("absent.env").toString()).toJson())));
+    Await.result(vertx.deployVerticle(new SchedulerVerticle(clock), new DeploymentOptions().setConfig(
         new SchedulerOptions().setRecheckMaxMs(RECHECK_MS).setNodeId("e2e").toJson())));
     ApiVerticle api = new ApiVerticle();
     Await.result(vertx.deployVerticle(api, new DeploymentOptions().setConfig(
@@ -80,8 +103,19 @@ final class SpotiPiStack implements AutoCloseable {
     web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
 
+  /** A node whose player is connected to the fake Spotify. */
   static SpotiPiStack start(Path dataDir, Instant now) {
-    return new SpotiPiStack(dataDir, now);
+    return new SpotiPiStack(dataDir, now, true);
+  }
+
+  /** A node whose player has no Spotify credentials at all. */
+  static SpotiPiStack withoutSpotify(Path dataDir, Instant now) {
+    return new SpotiPiStack(dataDir, now, false);
+  }
+
+  /** The play requests the fake received so far. */
+  List<Recorded> plays() {
+    return fake.requests("PUT", PLAY);
   }
 
   /** Stops the config owner: the node has no owner from now on, as after its death with nobody to take over. */

@@ -44,6 +44,14 @@ final class Browser implements AutoCloseable {
   static final int DESKTOP_WIDTH = 1280;
   static final int DESKTOP_HEIGHT = 860;
 
+  /** Elements reaching past the viewport's right edge, but for those inside a box that scrolls or clips. */
+  private static final String WIDER_THAN_THE_VIEWPORT = "const w = document.documentElement.clientWidth;"
+      + "const inBox = (e) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {"
+      + "  if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= w + 1) return true; }"
+      + "  return false; };"
+      + "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !inBox(e))"
+      + "  .map(e => e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 40));";
+
   final ChromeDriver driver;
   private int width = DESKTOP_WIDTH;
 
@@ -51,10 +59,12 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
-  static Browser start() {
+  /** @param arguments more of Chromium's command line (where Spotify's images come from) */
+  static Browser start(List<String> arguments) {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-extensions", "--no-first-run", "--window-size=" + DESKTOP_WIDTH + ",900", "--lang=en-GB")
+        .addArguments(arguments)
         .setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -143,21 +153,30 @@ final class Browser implements AutoCloseable {
 
   /**
    * The whole page as {@code target/screenshots/<name>.png}: the viewport is made as tall as the page
-   * for the shot, so fixed and sticky bars sit where they would at the end of a scroll.
+   * for the shot, so fixed and sticky bars sit where they would at the end of a scroll. Fails first when
+   * something is wider than the viewport: a phone would scroll sideways.
    */
   Path screenshot(String name) {
+    assertEquals(List.of(), script(WIDER_THAN_THE_VIEWPORT), name + ": wider than the viewport");
     long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
     metrics(Math.max(height, width == DESKTOP_WIDTH ? DESKTOP_HEIGHT : PHONE_HEIGHT));
     try {
-      Object png = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png")).get("data");
+      return viewShot(name);
+    } finally {
+      viewport(width);
+    }
+  }
+
+  /** What the viewport shows now, as {@code target/screenshots/<name>.png}: a phone's screen, unscrolled. */
+  Path viewShot(String name) {
+    Object png = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png")).get("data");
+    try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
       Files.write(file, Base64.getDecoder().decode((String) png));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      viewport(width);
     }
   }
 

@@ -22,7 +22,7 @@ abstract class BrowserTestBase {
   @BeforeAll
   static void start() {
     stack = WebStack.start(dir, null);
-    browser = Browser.start();
+    browser = Browser.start(stack.images.chromiumArguments());
   }
 
   @AfterAll

@@ -3,6 +3,9 @@ package io.spotipi.app.web;
 import io.spotipi.api.ApiVerticle;
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
+import io.spotipi.player.fake.FakeAccounts;
+import io.spotipi.player.fake.FakeSpotify;
+import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.scheduler.SchedulerOptions;
 import io.spotipi.scheduler.SchedulerVerticle;
 import io.spotipi.shared.testing.Await;
@@ -21,18 +24,23 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the browser talks to: the real config owner on a temp dir, the scheduler on a test clock (it
- * plays nothing), and the API on a loopback port that stays the same when the API is restarted, so the
- * page's event stream can reconnect to it. Plus a client for the test's own requests, which stand for
- * "someone else, elsewhere".
+ * What the browser talks to: the real config owner on a temp dir, the scheduler and the player on one
+ * test clock, the player against the fake Spotify (not connected until a test connects it, through the
+ * API as a user would), Spotify's image hosts for the covers, and the API on a loopback port that stays
+ * the same when the API is restarted, so the page's event stream can reconnect to it. Plus a client for
+ * the test's own requests, which stand for "someone else, elsewhere".
  */
 final class WebStack implements AutoCloseable {
   static final long TIMEOUT_S = 10;
-  /** The scheduler's time: 06:00 in Europe/Vienna, the default alarm zone. */
+  /** The time the stack starts at: 06:00 in Europe/Vienna (the default alarm zone), a Monday. */
   static final Instant SCHEDULER_NOW = Instant.parse("2026-06-01T04:00:00Z");
 
   final Vertx vertx = Vertx.vertx();
-  final MutableClock clock = new MutableClock(SCHEDULER_NOW);
+  final MutableClock clock;
+  /** The fake Spotify, with a kitchen and a bedroom speaker, and the player pointed at it. */
+  final PlayerStack player;
+  final FakeSpotify spotify;
+  final SpotifyImages images;
   private final String apiToken;
   private final WebClient web;
   private String apiDeployment;
@@ -42,8 +50,14 @@ final class WebStack implements AutoCloseable {
     this.apiToken = apiToken;
     Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
         new ConfigVerticleOptions().setDataDir(dataDir.toString()).setEnv("browser").toJson())));
+    player = PlayerStack.start(vertx, null);
+    spotify = player.fake;
+    clock = player.clock;
+    clock.set(SCHEDULER_NOW);
     Await.result(vertx.deployVerticle(new SchedulerVerticle(clock),
         new DeploymentOptions().setConfig(new SchedulerOptions().setNodeId("web").toJson())));
+    player.deployPlayer();
+    images = SpotifyImages.start(vertx);
     startApi();
     web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
@@ -98,6 +112,24 @@ final class WebStack implements AutoCloseable {
       throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.bodyAsString());
     }
     return r;
+  }
+
+  /**
+   * Connects Spotify as someone moving over from the original SpotiPi does: the app's keys and a
+   * refresh token the fake issued, through {@code PUT /api/spotify/credentials}.
+   */
+  void connectSpotify() {
+    send(HttpMethod.PUT, "/api/spotify/credentials", new JsonObject().put("client_id", FakeAccounts.CLIENT_ID)
+        .put("client_secret", FakeAccounts.CLIENT_SECRET).put("refresh_token", spotify.accounts().issueRefreshToken()));
+  }
+
+  void disconnectSpotify() {
+    send(HttpMethod.DELETE, "/api/spotify/credentials", null);
+  }
+
+  /** {@code GET /api/spotify/status}. */
+  JsonObject spotifyStatus() {
+    return get("/api/spotify/status").bodyAsJsonObject();
   }
 
   /** Sets alarm fields as another client would (PUT /api/alarm, no If-Match). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spotipi.player.fake.FakeLibrary;
 import io.spotipi.player.fake.Fault;
 import io.spotipi.player.fake.FakeMusic;
 import io.spotipi.shared.ConfigFailure;
@@ -48,7 +49,7 @@ class LibraryReadsTest extends StackTest {
     assertEquals(120, first.total());
     assertEquals(20, first.nextOffset());
     assertEquals(new LibraryItem("spotify:playlist:" + FakeMusic.id("pl", 1), "List 1", "Owner",
-        "https://i.fake/" + FakeMusic.id("pl", 1), 1), first.items().get(0));
+        FakeLibrary.PLAYLIST_IMAGES + FakeMusic.id("pl", 1), 1), first.items().get(0));
     assertEquals(3, calls("/v1/me/playlists"), "120 items in pages of 50");
     LibraryPage last = read(list("playlists", 50, 100));
     assertEquals(20, last.items().size());

@@ -14,6 +14,9 @@ import java.util.Map;
  * field is named {@code items}, as Spotify does for apps in development mode.
  */
 public final class FakeLibrary {
+  /** Where a playlist's cover is: Spotify serves them from its second image host, without a size. */
+  public static final String PLAYLIST_IMAGES = "https://image-cdn-ak.spotifycdn.com/image/";
+
   private final FakeSpotify fake;
   private final Map<String, JsonObject> playlists = new LinkedHashMap<>();
   private final Map<String, Integer> albums = new LinkedHashMap<>();
@@ -100,7 +103,7 @@ public final class FakeLibrary {
     return new JsonObject().put("type", "playlist").put("id", p.getString("id")).put("name", p.getString("name"))
         .put("uri", "spotify:playlist:" + p.getString("id")).put(developmentMode ? "items" : "tracks", tracks)
         .put("owner", new JsonObject().put("id", "owner-id").put("display_name", "Owner"))
-        .put("images", new JsonArray().add(new JsonObject().put("url", "https://i.fake/" + p.getString("id"))
+        .put("images", new JsonArray().add(new JsonObject().put("url", PLAYLIST_IMAGES + p.getString("id"))
             .putNull("width").putNull("height")));
   }
 }

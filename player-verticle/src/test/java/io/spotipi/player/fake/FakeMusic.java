@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The fake's music beyond playlists: the user ({@code /v1/me}), saved albums and tracks, followed
@@ -124,6 +125,12 @@ public final class FakeMusic {
     return this;
   }
 
+  /** The track with this URI among the saved, played, top and searchable ones; null when none is. */
+  synchronized JsonObject trackOf(String uri) {
+    return Stream.of(tracks, recent, top, searchable).flatMap(List::stream)
+        .filter(o -> uri.equals(o.getString("uri"))).findFirst().orElse(null);
+  }
+
   void mount(Router router) {
     router.get("/v1/me").handler(rc -> FakeSpotify.end(rc, 200, me()));
     router.get("/v1/me/albums").handler(rc -> page(rc, "/v1/me/albums", wrapped(albums, "album"), 50, null, "offset"));
@@ -221,7 +228,9 @@ public final class FakeMusic {
     return b.toString();
   }
 
+  /** On Spotify's image host, as its album, track and artist images are. */
   private static JsonObject image(String id, int side) {
-    return new JsonObject().put("url", "https://i.fake/" + id + "/" + side).put("width", side).put("height", side);
+    return new JsonObject().put("url", "https://i.scdn.co/image/" + id + "/" + side).put("width", side)
+        .put("height", side);
   }
 }

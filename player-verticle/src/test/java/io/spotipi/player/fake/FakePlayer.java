@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public final class FakePlayer {
   private final Map<String, FakeDevice> devices = new LinkedHashMap<>();
+  private final FakeSpotify fake;
   private final FakeLibrary library;
   private String active;
   private String shownActive;
@@ -27,6 +28,7 @@ public final class FakePlayer {
   private int listings;
 
   FakePlayer(FakeSpotify fake) {
+    this.fake = fake;
     this.library = new FakeLibrary(fake);
   }
 
@@ -70,6 +72,13 @@ public final class FakePlayer {
 
   /** The user presses pause in the Spotify app. */
   public synchronized void pauseByUser() {
+    playing = false;
+  }
+
+  /** Spotify forgets a session left alone: no device is active, and the player state answers 204. */
+  public synchronized void idle() {
+    active = null;
+    shownActive = null;
     playing = false;
   }
 
@@ -118,10 +127,16 @@ public final class FakePlayer {
     JsonObject body = new JsonObject().put("device", device.toJson(true)).put("is_playing", shownPlaying)
         .put("shuffle_state", shuffle).put("progress_ms", 1234)
         .put("context", contextUri == null ? null : new JsonObject().put("uri", contextUri))
-        .put("item", FakeMusic.track(uris != null ? uris.getString(0).substring("spotify:track:".length())
-            : "fakeTrack0000000000001", "Fake Song", "Fake Band",
-            FakeMusic.album("fakeAlbum0000000000001", "Fake Album", "Fake Band", 12)));
+        .put("item", item());
     FakeSpotify.end(rc, 200, body);
+  }
+
+  /** The track played by its URI: one of the fake's music when it has it, else a made-up one. */
+  private JsonObject item() {
+    JsonObject known = uris == null ? null : fake.music().trackOf(uris.getString(0));
+    return known != null ? known : FakeMusic.track(uris != null ? uris.getString(0).substring("spotify:track:".length())
+        : "fakeTrack0000000000001", "Fake Song", "Fake Band",
+        FakeMusic.album("fakeAlbum0000000000001", "Fake Album", "Fake Band", 12));
   }
 
   private synchronized void transfer(RoutingContext rc) {

@@ -31,12 +31,12 @@ class LibraryItemsTest {
   void savedAlbumsAndTracksAreUnwrappedWithArtistsAndCover() {
     JsonObject saved = new JsonObject().put("added_at", "2026-01-01T00:00:00Z").put("album", ALBUM);
     assertEquals(List.of(new LibraryItem("spotify:album:al0000000000000000001", "Blue", "Joni",
-        "https://i.fake/al0000000000000000001/300", 10)), LibraryItems.of(LibraryList.ALBUMS, List.of(saved)));
+        "https://i.scdn.co/image/al0000000000000000001/300", 10)), LibraryItems.of(LibraryList.ALBUMS, List.of(saved)));
     JsonObject track = FakeMusic.track("tr0000000000000000001", "River", "Joni", ALBUM)
         .put("artists", new JsonArray().add(new JsonObject().put("name", "Joni"))
             .add(new JsonObject().put("name", "X")));
     assertEquals(List.of(new LibraryItem("spotify:track:tr0000000000000000001", "River", "Joni, X",
-        "https://i.fake/al0000000000000000001/300", null)),
+        "https://i.scdn.co/image/al0000000000000000001/300", null)),
         LibraryItems.of(LibraryList.TRACKS, List.of(new JsonObject().put("track", track))));
     assertEquals("River",
         LibraryItems.of(LibraryList.TRACKS, List.of(new JsonObject().put("item", track))).get(0).name());

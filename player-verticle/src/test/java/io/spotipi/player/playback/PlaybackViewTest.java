@@ -22,7 +22,7 @@ class PlaybackViewTest {
         .put("progress_ms", 1234).put("item", track);
     assertEquals(new PlaybackStatus(new PlaybackStatus.Device("k1", "Kitchen", 30), true, true, 1234,
         new PlaybackStatus.Item("spotify:track:tr0000000000000000001", "River", List.of("Joni"), "Blue",
-            "https://i.fake/al0000000000000000001/300", 200_000L)), PlaybackView.of(player));
+            "https://i.scdn.co/image/al0000000000000000001/300", 200_000L)), PlaybackView.of(player));
   }
 
   @Test
