@@ -90,6 +90,28 @@ load() {
   record "$1_steal_pct" "$(echo "$before $after" | awk '{ printf "%.2f", ($3 > $1) ? 100 * ($4 - $2) / ($3 - $1) : 0 }')"
 }
 
+# get_pairs ROUND DIR PREFIX URL BASE_PREFIX BASE_URL: GET_PAIRS pairs of GET_SECONDS wrk loads (get.lua) of
+# URL and BASE_URL back to back, which one first alternating by pair and round; logs DIR/PREFIXn.log. The
+# machine's speed drifts (other tenants, CPU steal) over seconds, so a pair measured back to back is a
+# fairer ratio than two long runs.
+get_pairs() {
+  local r=$1 dir=$2 p
+  for ((p = 1; p <= GET_PAIRS; p++)); do
+    if (((r + p) % 2)); then
+      load "$3" get.lua "$4" "$dir/$3$p.log" "$GET_SECONDS"
+      load "$5" get.lua "$6" "$dir/$5$p.log" "$GET_SECONDS"
+    else
+      load "$5" get.lua "$6" "$dir/$5$p.log" "$GET_SECONDS"
+      load "$3" get.lua "$4" "$dir/$3$p.log" "$GET_SECONDS"
+    fi
+  done
+}
+
+# show_written TABLE: the table again on the terminal, and where the results file and the raw logs are.
+show_written() {
+  printf '\n%s\n\nwritten: %s (raw logs in %s)\n' "$1" "$RESULT" "$WORK"
+}
+
 # warm URL LUA [SECONDS]: WARMUP (or SECONDS) seconds of unrecorded load; a cold JIT otherwise
 # dominates the first seconds (and the p99) of a fresh server.
 warm() { wrk -t2 -c"$CONNECTIONS" -d"${3:-$WARMUP}s" -s "$BENCH/lua/$2" "$1" >/dev/null 2>&1; }

@@ -168,21 +168,10 @@ round() {
   sampler=$!
   PIDS+=("$sampler")
 
-  # Short pairs, interleaved and alternating in order: the machine's speed drifts (other tenants,
-  # CPU steal) over seconds, so a pair measured back to back is a fairer ratio than two long runs.
   log "round $r: GET, $GET_PAIRS interleaved pairs of ${GET_SECONDS}s (SpotiPi and the bare server)"
   warm "$url/api/config" get.lua
   warm "$bare_url" get.lua
-  local p
-  for ((p = 1; p <= GET_PAIRS; p++)); do
-    if (((r + p) % 2)); then
-      load get get.lua "$url/api/config" "$dir/get$p.log" "$GET_SECONDS"
-      load bare_get get.lua "$bare_url" "$dir/bare_get$p.log" "$GET_SECONDS"
-    else
-      load bare_get get.lua "$bare_url" "$dir/bare_get$p.log" "$GET_SECONDS"
-      load get get.lua "$url/api/config" "$dir/get$p.log" "$GET_SECONDS"
-    fi
-  done
+  get_pairs "$r" "$dir" get "$url/api/config" bare_get "$bare_url"
   stop "$bare"
 
   log "round $r: disk probe and durable PATCH"
@@ -272,10 +261,7 @@ main() {
       echo '```'
     fi
   } >"$RESULT"
-  echo
-  echo "$table"
-  echo
-  echo "written: $RESULT (raw logs in $WORK)"
+  show_written "$table"
 }
 
 main "$@"

@@ -54,9 +54,10 @@ public class ApiVerticle extends VerticleBase {
       AllowedHosts hosts = new AllowedHosts(options.allowedHosts(), machineName.result(), options.host());
       RequestGuard guard = new RequestGuard(AccessPolicy.of(options), hosts, limiter,
           new RefusalLog(RefusalLog.DEFAULT_MAX_CLIENTS, System::nanoTime, log::warn));
-      Router router = routes(options, client, guard, web.result());
+      PageCache<String> libraryPages = LibraryHandler.pageCache();
+      Router router = routes(options, client, guard, web.result(), libraryPages);
       return vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-          .requestHandler(new CachedConfigGet(client, guard, router))
+          .requestHandler(new CachedConfigGet(client, guard, new CachedLibraryPages(libraryPages, guard, router)))
           .listen()
           .onSuccess(s -> {
             server = s;
@@ -111,9 +112,11 @@ public class ApiVerticle extends VerticleBase {
 
   /**
    * Every route of the API, in matching order: a fixed path before the {@code :key} that would match it.
-   * A {@code GET /api/config} the near cache can answer never gets here ({@link CachedConfigGet}).
+   * A {@code GET /api/config} the near cache can answer never gets here ({@link CachedConfigGet}), nor
+   * a library page answered within the last second ({@link CachedLibraryPages}).
    */
-  private Router routes(ApiOptions options, ConfigClient client, RequestGuard guard, WebAssets webAssets) {
+  private Router routes(ApiOptions options, ConfigClient client, RequestGuard guard, WebAssets webAssets,
+      PageCache<String> libraryPages) {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(RequestBody.LIMIT_BYTES);
     ConfigHandler config = new ConfigHandler(client);
@@ -160,7 +163,7 @@ public class ApiVerticle extends VerticleBase {
         .get(connect::redirect);
     Resource.at(router, "/api/devices", body).get(devices::list);
 
-    playerControls(router, body, controls, snooze);
+    playerControls(router, body, controls, snooze, libraryPages);
 
     Resource.at(router, HealthHandler.LIVE_PATH, body).get(health::live);
     Resource.at(router, "/readyz", body).get(health::ready);
@@ -174,7 +177,8 @@ public class ApiVerticle extends VerticleBase {
   }
 
   /** Playback, the library, snooze and the sleep timer: requests to this node's player. */
-  private static void playerControls(Router router, BodyHandler body, ControlsClient controls, SnoozeHandler snooze) {
+  private static void playerControls(Router router, BodyHandler body, ControlsClient controls, SnoozeHandler snooze,
+      PageCache<String> libraryPages) {
     PlaybackHandler playback = new PlaybackHandler(controls);
     Resource.at(router, "/api/playback", body).get(playback::state);
     Resource.at(router, "/api/playback/play", body).post(RequestBody.JSON, playback::play);
@@ -183,7 +187,7 @@ public class ApiVerticle extends VerticleBase {
     Resource.at(router, "/api/playback/next", body).post(playback::next);
     Resource.at(router, "/api/playback/previous", body).post(playback::previous);
     Resource.at(router, "/api/playback/volume", body).put(RequestBody.JSON, playback::volume);
-    LibraryHandler library = new LibraryHandler(controls);
+    LibraryHandler library = new LibraryHandler(controls, libraryPages);
     Resource.at(router, "/api/library/search", body).get(library::search);
     Resource.at(router, "/api/library/artists/:id/albums", body).get(library::artistAlbums);
     Resource.at(router, "/api/library/:list", body).get(library::list);

@@ -4,8 +4,9 @@ import io.spotipi.shared.ControlsClient;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.LibraryPage;
 import io.spotipi.shared.message.LibraryRequest;
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code /api/library/...}: the user's playlists, albums, tracks, artists, recently played and top
  * tracks, search and an artist's albums, as pages {@code {items, total, next_offset}} with an entity tag
- * ({@code If-None-Match} → 304). The player reads the lists from Spotify and keeps them; recent pages
- * are answered from {@link PageCache}; {@code ?refresh=true} asks the player to read Spotify again.
+ * ({@code If-None-Match} → 304). The player reads the lists from Spotify and keeps them; each page
+ * answered is kept for a second by its address in a {@link PageCache}, from which
+ * {@link CachedLibraryPages} answers it again ahead of the router. {@code ?refresh=true} asks the player
+ * to read Spotify again, and empties that cache so that no older page is answered after it.
  */
 final class LibraryHandler {
   static final long PAGE_MAX_AGE_MS = 1_000;
@@ -22,11 +25,16 @@ final class LibraryHandler {
   private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("private, no-cache");
 
   private final ControlsClient controls;
-  private final PageCache<LibraryRequest> pages = new PageCache<>(System::nanoTime,
-      TimeUnit.MILLISECONDS.toNanos(PAGE_MAX_AGE_MS), MAX_PAGES);
+  private final PageCache<String> pages;
 
-  LibraryHandler(ControlsClient controls) {
+  LibraryHandler(ControlsClient controls, PageCache<String> pages) {
     this.controls = controls;
+    this.pages = pages;
+  }
+
+  /** The pages answered lately, by request address ({@link HttpServerRequest#uri()}). */
+  static PageCache<String> pageCache() {
+    return new PageCache<>(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(PAGE_MAX_AGE_MS), MAX_PAGES);
   }
 
   void list(RoutingContext rc) {
@@ -42,15 +50,16 @@ final class LibraryHandler {
   }
 
   private void answer(RoutingContext rc, LibraryRequest request) {
-    LibraryRequest key = request.cached();
-    PageCache.Page recent = request.refresh() ? null : pages.get(key);
-    Future<PageCache.Page> page = recent != null ? Future.succeededFuture(recent)
-        : controls.library(request).map(p -> {
-          PageCache.Page encoded = encode(p);
-          pages.put(key, encoded);
-          return encoded;
-        });
-    page.onSuccess(p -> send(rc, p)).onFailure(rc::fail);
+    String uri = rc.request().uri();
+    controls.library(request).map(p -> {
+      PageCache.Page encoded = encode(p);
+      if (request.refresh()) {
+        pages.clear();
+      } else {
+        pages.put(uri, encoded);
+      }
+      return encoded;
+    }).onSuccess(p -> send(rc.request(), p)).onFailure(rc::fail);
   }
 
   private static PageCache.Page encode(LibraryPage page) {
@@ -59,12 +68,14 @@ final class LibraryHandler {
     return new PageCache.Page(page.etag(), body.toBuffer());
   }
 
-  private static void send(RoutingContext rc, PageCache.Page page) {
-    rc.response().putHeader(HttpHeaders.ETAG, page.etag()).putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
-    if (Preconditions.noneMatchHits(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), page.etag())) {
-      rc.response().setStatusCode(304).end();
+  /** The page, or 304 when the client's copy is current: routed or not, the same answer. */
+  static void send(HttpServerRequest req, PageCache.Page page) {
+    HttpServerResponse resp = req.response().putHeader(HttpHeaders.ETAG, page.etag())
+        .putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+    if (Preconditions.noneMatchHits(req.getHeader(HttpHeaders.IF_NONE_MATCH), page.etag())) {
+      resp.setStatusCode(304).end();
     } else {
-      Replies.json(rc, 200, page.body());
+      Replies.json(resp.setStatusCode(200), page.body());
     }
   }
 }

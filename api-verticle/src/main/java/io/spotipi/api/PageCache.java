@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * Library pages as answered, bytes and entity tag, for a second: a reader paging through a list, or
  * many readers of the same page, are answered from here without a round trip to the player (which
- * keeps the lists themselves for minutes). At most {@code maxEntries} pages, the least recently used
- * going first. Confined to the API verticle's event loop.
+ * keeps the lists themselves for minutes), and without routing ({@link CachedLibraryPages}). At most
+ * {@code maxEntries} pages, the least recently used going first. Confined to the API verticle's event loop.
  *
  * @param <K> what a page is asked by
  */
@@ -51,5 +51,9 @@ final class PageCache<K> {
 
   void put(K key, Page page) {
     entries.put(key, new Entry(page, nanos.getAsLong() + maxAgeNanos));
+  }
+
+  void clear() {
+    entries.clear();
   }
 }

@@ -25,7 +25,7 @@ final class Replies {
     json(rc.response().setStatusCode(status), body);
   }
 
-  private static void json(HttpServerResponse resp, Buffer body) {
+  static void json(HttpServerResponse resp, Buffer body) {
     resp.putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
   }
 

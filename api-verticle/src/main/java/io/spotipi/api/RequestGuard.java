@@ -51,9 +51,17 @@ final class RequestGuard implements Handler<RoutingContext> {
     rc.next();
   }
 
-  /** The same checks for a read answered without the router ({@link CachedConfigGet}). */
-  Problem admitRead(HttpServerRequest req) {
-    return admit(req, false, clientOf(req, false));
+  /**
+   * The same checks for a read answered without the router ({@link CachedConfigGet},
+   * {@link CachedLibraryPages}): {@code answer} when they pass, else the refusal.
+   */
+  void admitRead(HttpServerRequest req, Handler<HttpServerRequest> answer) {
+    Problem denied = admit(req, false, clientOf(req, false));
+    if (denied != null) {
+      ProblemHandler.send(req, denied);
+    } else {
+      answer.handle(req);
+    }
   }
 
   /** The client's address; {@code null} for a read without a rate limit, which has no use for it. */

@@ -23,6 +23,9 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ApiServer implements AutoCloseable {
   static final long TIMEOUT_S = 10;
+  private static final List<String> ANSWER_HEADERS = List.of("Content-Type", "ETag", "X-Content-Type-Options",
+      "X-Frame-Options", "Referrer-Policy", "Cache-Control", "Access-Control-Allow-Origin",
+      "Access-Control-Expose-Headers", "Vary", "Retry-After");
 
   final Vertx vertx;
   final WebClient web;
@@ -114,6 +120,25 @@ final class ApiServer implements AutoCloseable {
     assertTrue(p.containsKey("title") && p.containsKey("detail"), p.encode());
     assertTrue(!p.encode().contains("\tat ") && !p.encode().contains("Exception"), "no stack trace: " + p.encode());
     return p;
+  }
+
+  /**
+   * Asserts that a request answered ahead of the router got the routed answer: the status, the headers
+   * that could differ and the body.
+   */
+  static void assertSameAnswer(HttpResponse<Buffer> routed, HttpResponse<Buffer> cached, int status) {
+    assertEquals(status, routed.statusCode());
+    assertEquals(status, cached.statusCode());
+    assertEquals(answerHeaders(routed), answerHeaders(cached));
+    assertEquals(routed.bodyAsString(), cached.bodyAsString());
+  }
+
+  private static Map<String, List<String>> answerHeaders(HttpResponse<Buffer> r) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (String name : ANSWER_HEADERS) {
+      out.put(name, r.headers().getAll(name));
+    }
+    return out;
   }
 
   @Override

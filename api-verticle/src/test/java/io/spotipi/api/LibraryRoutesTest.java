@@ -1,6 +1,7 @@
 package io.spotipi.api;
 
 import static io.spotipi.api.ApiServer.assertProblem;
+import static io.spotipi.api.ApiServer.assertSameAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,9 +12,11 @@ import io.spotipi.player.fake.Fault;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,30 @@ class LibraryRoutesTest extends PlayerRoutesTest {
     assertEquals(304, api.send(api.request(HttpMethod.GET, "/api/library/playlists?limit=50&offset=50&refresh=true")
         .putHeader("If-None-Match", etag)).statusCode(), "read again, unchanged");
     assertEquals(4, playlistReads());
+  }
+
+  @Test
+  void aPageAnsweredAgainWithinASecondIsTheRoutedAnswer() {
+    String path = "/api/library/playlists?limit=5&offset=10";
+    HttpResponse<Buffer> routed = api.get(path);
+    assertSameAnswer(routed, api.get(path), 200);
+    String etag = routed.getHeader("ETag");
+    // the same page at another address: routed the first time
+    Supplier<HttpRequest<Buffer>> conditional = () -> api.request(HttpMethod.GET,
+        "/api/library/playlists?offset=10&limit=5").putHeader("If-None-Match", etag);
+    assertSameAnswer(api.send(conditional.get()), api.send(conditional.get()), 304);
+    assertEquals(2, playlistReads());
+  }
+
+  @Test
+  void aRefreshIsNeverAnsweredFromRecentPagesAndNoOlderPageFollowsIt() {
+    assertEquals(70, ok(api.get("/api/library/playlists")).getInteger("total"));
+    player.fake.player().library().playlist(FakeMusic.id("pl", 71), "List 71", 71);
+    assertEquals(70, ok(api.get("/api/library/playlists")).getInteger("total"), "the player keeps the list");
+    assertEquals(71, ok(api.get("/api/library/playlists?refresh=true")).getInteger("total"));
+    assertEquals(71, ok(api.get("/api/library/playlists?refresh=true")).getInteger("total"));
+    assertEquals(6, playlistReads(), "each refresh reads Spotify");
+    assertEquals(71, ok(api.get("/api/library/playlists")).getInteger("total"));
   }
 
   @Test

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 public final class Report {
   /** One line of the table; {@code check} is null for figures that are only reported. */
-  record Row(String label, String figure, String baseline, String target, Predicate<Stats> check) {
+  public record Row(String label, String figure, String baseline, String target, Predicate<Stats> check) {
   }
 
   static final List<Row> ROWS = List.of(
@@ -105,7 +105,7 @@ public final class Report {
     System.out.print(table(figures));
   }
 
-  static Map<String, List<Double>> parseTsv(List<String> lines) {
+  public static Map<String, List<Double>> parseTsv(List<String> lines) {
     Map<String, List<Double>> figures = new LinkedHashMap<>();
     for (String line : lines) {
       String[] parts = line.split("\t");
@@ -165,10 +165,15 @@ public final class Report {
   }
 
   static String table(Map<String, List<Double>> figures) {
+    return table(ROWS, figures);
+  }
+
+  /** The table of these rows (another script's figures: {@code bench/library.sh}). */
+  public static String table(List<Row> rows, Map<String, List<Double>> figures) {
     StringBuilder out = new StringBuilder();
     out.append("| figure | this system (min / median / max) | baseline, same run | ratio | target | met |\n");
     out.append("|---|---|---|---|---|---|\n");
-    for (Row row : ROWS) {
+    for (Row row : rows) {
       out.append(line(row, figures)).append('\n');
     }
     return out.toString();

@@ -1,6 +1,6 @@
 package io.spotipi.player;
 
-import static io.spotipi.player.PlayerFixture.T0;
+import static io.spotipi.player.OverARealOwner.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.player.client.AccountsClient;
 import io.spotipi.player.fake.FakeAccounts;
+import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.player.fake.Recorded;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -58,7 +59,8 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void withAClientSecretTheFlowUsesBasicAuthAndStoresTheAuthorization() {
-    f.deploy(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET",
+        FakeAccounts.CLIENT_SECRET));
     assertEquals("not_configured", f.call(p -> p.status()).state());
     AuthorizeReply reply = authorize();
     String url = reply.authorizeUrl();
@@ -87,7 +89,7 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void withoutASecretTheFlowUsesPkce() {
-    f.deploy(Map.of());
+    f.redeployPlayer(Map.of());
     f.call(p -> p.putCredentials(new SpotifyCredentialsRequest(FakeAccounts.CLIENT_ID, null, null)));
     AuthorizeReply reply = authorize();
     assertEquals("S256", param(reply.authorizeUrl(), "code_challenge_method"));
@@ -103,7 +105,8 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void aWrongReusedOrExpiredStateStoresNothing() {
-    f.deploy(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET",
+        FakeAccounts.CLIENT_SECRET));
     AuthorizeReply reply = authorize();
     String code = param(consent(reply), "code");
     refused(new CallbackRequest(null, code, "not-the-state"));
@@ -125,7 +128,7 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void aDenialOrAnAddressWithoutACodeIsABadRequestInWords() {
-    f.deploy(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID));
     AuthorizeReply reply = authorize();
     f.fake.accounts().denyNext();
     String denied = consent(reply);
@@ -140,7 +143,8 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void aCodeSpotifyRefusesIsABadRequestAndStoresNothing() {
-    f.deploy(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET",
+        FakeAccounts.CLIENT_SECRET));
     AuthorizeReply reply = authorize();
     ConfigFailure refused = refused(new CallbackRequest(null, "a-code-spotify-never-issued", reply.state()));
     assertTrue(refused.getMessage().contains("invalid_grant"), refused.getMessage());
@@ -150,7 +154,7 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void redirectUrisSpotifyWouldRefuseAreRefusedHere() {
-    f.deploy(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID));
+    f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID));
     for (String bad : List.of("http://localhost:5001/cb", "http://192.168.1.20:5001/cb", "ftp://127.0.0.1/cb",
         "127.0.0.1:5001/cb", "")) {
       ConfigFailure failure = assertInstanceOf(ConfigFailure.class,
@@ -165,7 +169,7 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void withoutAClientIdThereIsNothingToAuthorize() {
-    f.deploy(Map.of());
+    f.redeployPlayer(Map.of());
     ConfigFailure failure = assertInstanceOf(ConfigFailure.class,
         f.failure(p -> p.authorize(new AuthorizeRequest(REDIRECT))));
     assertEquals(ErrorCode.NOT_CONNECTED, failure.code());
@@ -174,7 +178,7 @@ class ConnectFlowTest extends OverARealOwner {
 
   @Test
   void afterADisconnectTheConfiguredAppConnectsAgainAndTheMarkIsGone() {
-    f.deploy(PlayerFixture.environment(f.fake.accounts().issueRefreshToken()));
+    f.redeployPlayer(PlayerStack.credentials(f.fake.accounts().issueRefreshToken()));
     f.call(p -> p.deleteCredentials());
     String landed = consent(authorize());
     assertEquals("connected", f.call(p -> p.callback(new CallbackRequest(landed, null, null))).state());

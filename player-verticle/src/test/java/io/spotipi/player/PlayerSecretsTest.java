@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.spotipi.player.fake.FakeAccounts;
 import io.spotipi.player.fake.LogCapture;
 import io.spotipi.player.fake.Recorded;
+import io.spotipi.shared.Addresses;
+import io.spotipi.shared.ConfigClient;
+import io.spotipi.shared.ConfigClientOptions;
 import io.spotipi.shared.Json;
 import io.spotipi.shared.message.AuthorizeReply;
 import io.spotipi.shared.message.AuthorizeRequest;
@@ -13,6 +16,7 @@ import io.spotipi.shared.message.CallbackRequest;
 import io.spotipi.shared.message.HistoryRequest;
 import io.spotipi.shared.message.SpotifyCredentialsRequest;
 import io.spotipi.shared.testing.Await;
+import io.vertx.core.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +38,18 @@ class PlayerSecretsTest extends OverARealOwner {
   void noSecretLeavesThroughLogsRepliesTheConfigEventsOrHistory() {
     List<String> said = new ArrayList<>();
     Set<String> secrets = new HashSet<>(Set.of(FakeAccounts.CLIENT_SECRET));
+    List<String> events = new CopyOnWriteArrayList<>();
+    for (String address : List.of(Addresses.CONFIG_CHANGED, Addresses.STATE_CHANGED)) {
+      Await.result(f.vertx.eventBus().consumer(address, m -> events.add(Json.toJson(m.body()).encode())).completion());
+    }
+    Context context = f.vertx.getOrCreateContext();
+    ConfigClient config = Await.on(context, () -> {
+      ConfigClient c = ConfigClient.create(f.vertx, new ConfigClientOptions("test"));
+      return c.ready().map(c);
+    });
     try (LogCapture logs = LogCapture.open()) {
       f.fake.accounts().rotate(true);
-      f.deploy(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
+      f.redeployPlayer(Map.of("SPOTIFY_CLIENT_ID", FakeAccounts.CLIENT_ID, "SPOTIFY_CLIENT_SECRET", FakeAccounts.CLIENT_SECRET));
       AuthorizeReply reply = f.call(p -> p.authorize(new AuthorizeRequest(ConnectFlowTest.REDIRECT)));
       said.add(Json.toJson(reply).encode());
       String landed = Await.result(f.fake.consent(reply.authorizeUrl()));
@@ -60,9 +74,9 @@ class PlayerSecretsTest extends OverARealOwner {
       said.add(Json.toJson(f.call(p -> p.deleteCredentials())).encode());
       said.addAll(logs.lines());
     }
-    said.add(Await.on(f.context, () -> f.config.load()).json().toString());
-    said.add(f.configEvents.toString() + f.stateEvents);
-    said.add(Await.on(f.context, () -> f.config.history(new HistoryRequest(100, null))).toString());
+    said.add(Await.on(context, config::load).json().toString());
+    said.addAll(events);
+    said.add(Await.on(context, () -> config.history(new HistoryRequest(100, null))).toString());
     for (Recorded r : f.fake.requests()) {
       if (r.bearer() != null) {
         secrets.add(r.bearer());
@@ -75,6 +89,7 @@ class PlayerSecretsTest extends OverARealOwner {
       }
     }
     assertTrue(secrets.size() >= 8, "secrets seen: " + secrets.size());
+    assertTrue(events.size() >= 4, "change events seen: " + events);
     assertTrue(said.stream().anyMatch(s -> s.contains("Spotify connected")), said.toString());
     for (String text : said) {
       for (String secret : secrets) {

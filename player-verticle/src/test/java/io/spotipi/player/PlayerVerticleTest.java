@@ -1,7 +1,7 @@
 package io.spotipi.player;
 
-import static io.spotipi.player.PlayerFixture.T0;
-import static io.spotipi.player.PlayerFixture.environment;
+import static io.spotipi.player.OverARealOwner.T0;
+import static io.spotipi.player.fake.PlayerStack.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spotipi.player.fake.FakeAccounts;
 import io.spotipi.player.fake.Fault;
+import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ConfigKeys;
 import io.spotipi.shared.ErrorCode;
@@ -55,7 +56,7 @@ class PlayerVerticleTest extends OverARealOwner {
   @Test
   void theOriginalsEnvFileConnectsAndEveryAddressAnswers() throws Exception {
     f.writeEnvFile(f.fake.accounts().issueRefreshToken());
-    f.deploy(Map.of());
+    f.redeployPlayer(Map.of());
     SpotifyStatus status = f.call(p -> p.status());
     assertEquals("connected", status.state());
     assertNull(status.authorizedAt());
@@ -71,7 +72,7 @@ class PlayerVerticleTest extends OverARealOwner {
 
   @Test
   void withoutCredentialsTheAlarmFailsNotConnectedAndTheRequestsAnswer409() {
-    f.deploy(Map.of());
+    f.redeployPlayer(Map.of());
     assertEquals("not_configured", f.call(p -> p.status()).state());
     PlayOutcome outcome = f.call(p -> p.play(fired()));
     assertEquals(ErrorCode.NOT_CONNECTED, outcome.failure());
@@ -83,7 +84,7 @@ class PlayerVerticleTest extends OverARealOwner {
 
   @Test
   void spotifysFailuresArriveWithTheirCodeAndRetryAfter() {
-    f.deploy(environment(f.fake.accounts().issueRefreshToken()));
+    f.redeployPlayer(credentials(f.fake.accounts().issueRefreshToken()));
     f.fake.fault(Fault.tooManyRequests("GET", DEVICES, 42));
     ConfigFailure limited = failure(ErrorCode.UNAVAILABLE, f.failure(p -> p.devices(true)));
     assertEquals(42L, limited.retryAfterSeconds());
@@ -105,7 +106,7 @@ class PlayerVerticleTest extends OverARealOwner {
 
   @Test
   void malformedRequestsAreBadRequests() {
-    f.deploy(Map.of());
+    f.redeployPlayer(Map.of());
     for (String address : List.of("spotipi.player.play", "spotipi.player.devices", "spotipi.spotify.credentials.put",
         "spotipi.spotify.authorize", "spotipi.spotify.callback")) {
       Throwable t = Await.failure(f.vertx.eventBus().request(address, "not an object"));
@@ -115,7 +116,7 @@ class PlayerVerticleTest extends OverARealOwner {
 
   @Test
   void putCredentialsValidatesStoresWithTheAuthorizationDateAndConnects() {
-    f.deploy(Map.of());
+    f.redeployPlayer(Map.of());
     ConfigFailure invalid = failure(ErrorCode.INVALID, f.failure(p -> p.putCredentials(
         new SpotifyCredentialsRequest(" ", "secret with spaces", "x".repeat(SpotifyState.MAX_LENGTH + 1)))));
     assertEquals(List.of("client_id", "client_secret", "refresh_token"),
@@ -141,14 +142,14 @@ class PlayerVerticleTest extends OverARealOwner {
   @Test
   void disconnectHidesTheEnvironmentsCredentialsUntilNewOnesAreStored() throws Exception {
     f.writeEnvFile(f.fake.accounts().issueRefreshToken());
-    f.deploy(environment(f.fake.accounts().issueRefreshToken()));
+    f.redeployPlayer(credentials(f.fake.accounts().issueRefreshToken()));
     assertEquals("connected", f.call(p -> p.status()).state());
 
     SpotifyStatus gone = f.call(p -> p.deleteCredentials());
     assertEquals("not_configured", gone.state());
     assertFalse(gone.connected());
     assertEquals(SpotifyState.DISCONNECTED_MARK, f.stored());
-    f.deploy(environment(f.fake.accounts().issueRefreshToken()));
+    f.redeployPlayer(credentials(f.fake.accounts().issueRefreshToken()));
     assertEquals("not_configured", f.call(p -> p.status()).state(), "a restart does not bring them back");
     assertEquals(ErrorCode.NOT_CONNECTED, f.call(p -> p.play(fired())).failure());
 
@@ -164,7 +165,7 @@ class PlayerVerticleTest extends OverARealOwner {
     f.fake.accounts().rotate(true);
     String original = f.fake.accounts().issueRefreshToken();
     f.writeEnvFile(original);
-    f.deploy(environment(original));
+    f.redeployPlayer(credentials(original));
     assertTrue(f.call(p -> p.play(fired())).played());
     String rotated = f.fake.accounts().latestRefreshToken();
     assertFalse(f.fake.accounts().refreshTokenValid(original));
@@ -172,7 +173,7 @@ class PlayerVerticleTest extends OverARealOwner {
     // A restart of the process: its access token is gone (here: refused, as the shared one stays in this JVM).
     f.fake.accounts().expireAccessTokens();
 
-    f.deploy(environment(original));
+    f.redeployPlayer(credentials(original));
     assertTrue(Files.readString(f.envFile).contains(original), "the file still holds the old token");
     assertTrue(f.call(p -> p.play(fired())).played());
     assertTrue(tokenRequestBodies().get(1).contains(rotated), tokenRequestBodies().toString());
@@ -181,10 +182,9 @@ class PlayerVerticleTest extends OverARealOwner {
 
   @Test
   void anIdleSpeakerIsWokenByTheIdTheConfigRemembersForIt() {
-    Await.on(f.context, () -> f.config.patch(new JsonObject().put(ConfigKeys.LAST_KNOWN_DEVICES,
-        new JsonObject().put("Bedroom", "b1"))));
+    f.configure(new JsonObject().put(ConfigKeys.LAST_KNOWN_DEVICES, new JsonObject().put("Bedroom", "b1")));
     f.fake.player().device("b1", "Bedroom").neverListed();
-    f.deploy(environment(f.fake.accounts().issueRefreshToken()));
+    f.redeployPlayer(credentials(f.fake.accounts().issueRefreshToken()));
     Instant now = Instant.now();
     AlarmSpec bedroom = new AlarmSpec("07:00", List.of(), ALARM.playlistUri(), "bedroom", 20, false, false);
     PlayOutcome outcome = f.call(p -> p.play(new AlarmFired(now.toString(), now, now, 0, bedroom)));
@@ -195,25 +195,25 @@ class PlayerVerticleTest extends OverARealOwner {
   @Test
   void theCredentialsFollowTheStoreAndKeepTheirTokenWhileTheyAreTheSame() {
     String token = f.fake.accounts().issueRefreshToken();
-    f.deploy(environment(token));
+    f.redeployPlayer(credentials(token));
     f.call(p -> p.devices(true));
     assertEquals(1, f.tokenRequests());
 
     Instant authorized = Instant.parse("2026-10-01T08:00:00Z");
     f.storeAsAnotherNode(SpotifyState.credentials(FakeAccounts.CLIENT_ID, FakeAccounts.CLIENT_SECRET, token,
         authorized));
-    PlayerFixture.await(() -> authorized.equals(f.call(p -> p.status()).authorizedAt()));
+    PlayerStack.await("the credentials of another node", () -> authorized.equals(f.call(p -> p.status()).authorizedAt()));
     f.call(p -> p.devices(true));
     assertEquals(1, f.tokenRequests(), "same client and refresh token: the access token stayed");
 
     String other = f.fake.accounts().issueRefreshToken();
     f.storeAsAnotherNode(SpotifyState.credentials(FakeAccounts.CLIENT_ID, FakeAccounts.CLIENT_SECRET, other, T0));
-    PlayerFixture.await(() -> T0.equals(f.call(p -> p.status()).authorizedAt()));
+    PlayerStack.await("other credentials", () -> T0.equals(f.call(p -> p.status()).authorizedAt()));
     f.call(p -> p.devices(true));
     assertEquals(2, f.tokenRequests());
     assertTrue(tokenRequestBodies().get(1).contains(other), tokenRequestBodies().toString());
 
     f.storeAsAnotherNode(SpotifyState.DISCONNECTED_MARK);
-    PlayerFixture.await(() -> "not_configured".equals(f.call(p -> p.status()).state()));
+    PlayerStack.await("disconnected", () -> "not_configured".equals(f.call(p -> p.status()).state()));
   }
 }

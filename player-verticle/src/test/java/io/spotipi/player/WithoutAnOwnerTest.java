@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.spotipi.config.ConfigVerticle;
 import io.spotipi.config.ConfigVerticleOptions;
 import io.spotipi.player.fake.FakeSpotify;
+import io.spotipi.player.fake.PlayerStack;
 import io.spotipi.player.fake.Rig;
 import io.spotipi.shared.ConfigFailure;
 import io.spotipi.shared.ErrorCode;
@@ -36,7 +37,7 @@ class WithoutAnOwnerTest {
     try {
       PlayerOptions options = Rig.fastOptions(fake.url()).setRequestTimeoutMs(200).setPlayDeadlineMs(200)
           .setEnvFile(dir.resolve("none.env").toString());
-      Await.result(vertx.deployVerticle(new PlayerVerticle(PlayerFixture.environment(
+      Await.result(vertx.deployVerticle(new PlayerVerticle(PlayerStack.credentials(
           fake.accounts().issueRefreshToken()), Clock.systemUTC()), new DeploymentOptions().setConfig(options.toJson())));
       PlayerClient player = PlayerClient.create(vertx, 5_000, 5_000);
       ConfigFailure unread = assertInstanceOf(ConfigFailure.class, Await.failure(player.status()));
@@ -47,7 +48,7 @@ class WithoutAnOwnerTest {
 
       Await.result(vertx.deployVerticle(new ConfigVerticle(), new DeploymentOptions().setConfig(
           new ConfigVerticleOptions().setDataDir(dir.resolve("data").toString()).setEnv("test").toJson())));
-      PlayerFixture.await(() -> Await.result(player.status().map(s -> s.connected()).otherwise(false)));
+      PlayerStack.await("connected once the owner serves", () -> Await.result(player.status().map(s -> s.connected()).otherwise(false)));
     } finally {
       Await.result(fake.close());
     }

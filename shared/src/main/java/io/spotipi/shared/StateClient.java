@@ -63,6 +63,14 @@ public final class StateClient {
     return this;
   }
 
+  /**
+   * Whether this node finds no config owner ({@link ConfigClient#stale()}, the same watch): a verticle
+   * may then answer a read from the section's value it saw last.
+   */
+  public boolean stale() {
+    return owner.watch().unreachable();
+  }
+
   /** The section's durable value; revision 0 and an empty value when it was never written. */
   public Future<StateDocument> load(String section) {
     return request(Addresses.STATE_LOAD, new StateLoadRequest(section), readDelivery);

@@ -1,5 +1,7 @@
 package io.spotipi.player.timer;
 
+import io.spotipi.shared.ConfigFailure;
+import io.spotipi.shared.ErrorCode;
 import io.spotipi.shared.PlayerState;
 import io.spotipi.shared.StateClient;
 import io.spotipi.shared.StateSections;
@@ -29,6 +31,19 @@ public final class PlayerStateStore {
 
   public Future<PlayerState> load() {
     return state.load(StateSections.PLAYER).map(this::remember);
+  }
+
+  /**
+   * The section for a status read: as the owner has it, or, while no owner answers (a failover, or
+   * none left), the newest value this player has seen, which its timers run on too. Fails when it has
+   * seen none.
+   */
+  public Future<PlayerState> read() {
+    if (revision >= 0 && state.stale()) {
+      return Future.succeededFuture(latest);
+    }
+    return load().recover(err -> revision >= 0 && err instanceof ConfigFailure f && f.code() == ErrorCode.UNAVAILABLE
+        ? Future.succeededFuture(latest) : Future.failedFuture(err));
   }
 
   /**

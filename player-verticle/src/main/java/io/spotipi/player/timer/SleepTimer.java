@@ -69,7 +69,7 @@ public final class SleepTimer {
 
   /** Active while it counts down; a timer that is ending (fading out) is no longer. */
   public Future<SleepStatus> status() {
-    return deps.store().load().map(s -> s.sleep() == null || s.sleep().claim() != null ? SleepStatus.INACTIVE
+    return deps.store().read().map(s -> s.sleep() == null || s.sleep().claim() != null ? SleepStatus.INACTIVE
         : new SleepStatus(true, s.sleep().endsAt(), s.sleep().uri(), s.sleep().deviceName()));
   }
 

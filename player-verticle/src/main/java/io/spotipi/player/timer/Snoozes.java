@@ -61,7 +61,7 @@ public final class Snoozes {
   }
 
   public Future<SnoozeStatus> status() {
-    return deps.store().load().map(s -> new SnoozeStatus(s.snooze() == null ? null : s.snooze().until()));
+    return deps.store().read().map(s -> new SnoozeStatus(s.snooze() == null ? null : s.snooze().until()));
   }
 
   /** Arms the resume of the snooze the state holds, or disarms. */

@@ -74,6 +74,13 @@ class SleepTimerTest extends StackTest {
   }
 
   @Test
+  void whileNoOwnerAnswersTheStatusIsTheOneLastSeen() {
+    SleepStatus started = sleep(30);
+    stack.stopOwner();
+    assertEquals(started, Await.result(stack.controls.sleepStatus()));
+  }
+
+  @Test
   void whatIsLeftOutComesFromTheSleepKeys() {
     stack.configure(new JsonObject().put("sleep_playlist_uri", NIGHT).put("sleep_device_name", "bedroom")
         .put("sleep_volume", 15).put("sleep_default_duration", 20));

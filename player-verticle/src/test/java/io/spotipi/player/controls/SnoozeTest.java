@@ -69,6 +69,14 @@ class SnoozeTest extends StackTest {
   }
 
   @Test
+  void whileNoOwnerAnswersTheSnoozeIsTheOneLastSeen() {
+    alarmPlays();
+    SnoozeStatus snoozed = Await.result(stack.controls.snooze());
+    stack.stopOwner();
+    assertEquals(snoozed, Await.result(stack.controls.snoozeStatus()));
+  }
+
+  @Test
   void aDismissedSnoozeDoesNotResumeAndTheAlarmCannotBeSnoozedAgain() {
     alarmPlays();
     Instant until = Await.result(stack.controls.snooze()).until();

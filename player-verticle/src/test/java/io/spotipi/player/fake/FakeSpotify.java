@@ -3,6 +3,7 @@ package io.spotipi.player.fake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -34,7 +35,9 @@ public final class FakeSpotify {
   private FakeSpotify(Vertx vertx) {
     this.vertx = vertx;
     this.player = new FakePlayer(this);
-    this.browser = vertx.createHttpClient();
+    // A connection per consent, as a browser opening a page: a kept-alive one, reused by a request sent
+    // from the test's thread (no Vert.x context), now and then never brought the redirect back.
+    this.browser = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
   public static Future<FakeSpotify> start(Vertx vertx) {

@@ -23,9 +23,4 @@ public record LibraryRequest(String list, int limit, int offset, String query, S
   public static final String TOP = "top";
   public static final String SEARCH = "search";
   public static final String ARTIST_ALBUMS = "artist_albums";
-
-  /** The same page, not forcing a refresh: what a cache keys on. */
-  public LibraryRequest cached() {
-    return refresh ? new LibraryRequest(list, limit, offset, query, type, artistId, false) : this;
-  }
 }
